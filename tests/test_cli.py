@@ -1,0 +1,119 @@
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from verify.cli import main
+
+GOOD = textwrap.dedent("""
+    [source]
+    id = "{id}"
+    published = 2025-02-24
+    [defaults]
+    entity = "Alibaba Group"
+    [[claim]]
+    id = "revenue"
+    metric = "revenue"
+    period = "2024-Q4"
+    value = "$38.4 billion"
+    [[claim]]
+    id = "employees"
+    metric = "employees"
+    value = "over 194,000 employees"
+""")
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    (folder / "a.toml").write_text(GOOD.format(id="a"), encoding="utf-8")
+    (folder / "b.toml").write_text(GOOD.format(id="b"), encoding="utf-8")
+    return folder
+
+
+def run(capsys, *args):
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_valid_files_print_a_summary_and_exit_0(capsys, corpus):
+    code, out, _ = run(capsys, corpus)
+    assert code == 0
+    assert out.strip().splitlines()[-1].startswith("2 files, 4 claims")
+
+
+def test_a_broken_file_exits_2_and_still_reports_the_good_ones(capsys, corpus):
+    (corpus / "c.toml").write_text('[source]\nid = "c"\n[[claim]]\nid = "x"\nvalue = "¥5bn"\n', encoding="utf-8")
+    code, out, _ = run(capsys, corpus, "--format", "json")
+    assert code == 2
+    report = json.loads(out)
+    assert report["version"] == 1
+    assert report["summary"]["files"] == 3 and report["summary"]["claims"] == 4
+    assert report["summary"]["problems"] == len(report["problems"]) >= 1
+    problem = report["problems"][0]
+    assert problem["file"].endswith("c.toml") and problem["line"] >= 1 and "ambiguous" in problem["message"] or \
+        "no `entity`" in problem["message"]
+
+
+def test_text_problems_name_file_and_line(capsys, corpus):
+    (corpus / "c.toml").write_text('[source]\nid = "c"\nttle = "x"\n', encoding="utf-8")
+    code, out, _ = run(capsys, corpus)
+    assert code == 2
+    assert f"{corpus / 'c.toml'}:3: problem: unknown field in [source] 'ttle': did you mean 'title'?" in out
+
+
+def test_no_claim_files_is_exit_2(capsys, tmp_path):
+    code, out, _ = run(capsys, tmp_path / "nothing")
+    assert code == 2 and "no such file or folder" in out
+
+
+def test_default_path_is_claims(capsys, corpus, monkeypatch):
+    monkeypatch.chdir(corpus.parent)
+    code, out, _ = run(capsys)
+    assert code == 0 and "2 files" in out
+
+
+def test_output_file_is_written(capsys, corpus, tmp_path):
+    target = tmp_path / "report.json"
+    code, out, _ = run(capsys, corpus, "--format", "json", "--output", target)
+    assert code == 0 and out == ""
+    assert json.loads(target.read_text())["summary"]["claims"] == 4
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".report")] == []
+
+
+def test_usage_errors_exit_2(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["--format", "yaml"])
+    assert info.value.code == 2
+
+
+def test_colour_only_when_asked_or_on_a_terminal(capsys, corpus):
+    (corpus / "c.toml").write_text('[source]\nid = "c"\nttle = "x"\n', encoding="utf-8")
+    _, plain, _ = run(capsys, corpus)
+    _, coloured, _ = run(capsys, corpus, "--color", "always")
+    assert "\033[" not in plain and "\033[35mproblem" in coloured
+
+
+def test_module_and_console_script_run(corpus):
+    env = {**os.environ, "NO_COLOR": "1"}
+    for command in ([sys.executable, "-m", "verify", str(corpus)],
+                    [str(Path(sys.executable).parent / "verify"), str(corpus)]):
+        done = subprocess.run(command, capture_output=True, text=True, env=env)
+        assert done.returncode == 0, done.stderr
+        assert "2 files, 4 claims" in done.stdout
+    version = subprocess.run([sys.executable, "-m", "verify", "--version"], capture_output=True, text=True)
+    assert version.stdout.startswith("verify ")
+
+
+def test_version_and_help_do_not_import_the_heavy_libraries():
+    code = ("import sys; from verify.cli import main\n"
+            "try:\n    main(['--version'])\nexcept SystemExit: pass\n"
+            "print(sorted(m for m in ('pint', 'babel', 'verify.values', 'verify.claimfile') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip().splitlines()[-1] == "[]"

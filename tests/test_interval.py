@@ -1,0 +1,93 @@
+from fractions import Fraction
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from verify.interval import INF, Interval
+
+fractions = st.fractions(min_value=-10**6, max_value=10**6, max_denominator=1000)
+
+
+@st.composite
+def intervals(draw):
+    a, b = sorted((draw(fractions), draw(fractions)))
+    if a == b:
+        return Interval(a, b)
+    return Interval(a, b, draw(st.booleans()), draw(st.booleans()))
+
+
+@st.composite
+def member(draw, interval):
+    """An exact value inside `interval` (open ends excluded)."""
+    if interval.is_point:
+        return interval.lo
+    t = draw(st.fractions(min_value=0, max_value=1, max_denominator=997))
+    x = interval.lo + t * (interval.hi - interval.lo)
+    assume(interval.contains(x))
+    return x
+
+
+@given(st.data(), intervals(), intervals())
+def test_arithmetic_is_sound(data, a, b):
+    x, y = data.draw(member(a)), data.draw(member(b))
+    assert (a + b).contains(x + y)
+    assert (a - b).contains(x - y)
+    assert (a * b).contains(x * y)
+    if y != 0:
+        assert (a / b).contains(x / y)
+    assert abs(a).contains(abs(x))
+    assert a.minimum(b).contains(min(x, y))
+    assert a.maximum(b).contains(max(x, y))
+
+
+@given(intervals(), intervals())
+def test_overlap_means_a_shared_value(a, b):
+    # If any value is shared, one of these is: the two inner ends, or the point between them.
+    lo, hi = max(a.lo, b.lo), min(a.hi, b.hi)
+    candidates = [lo, hi, (lo + hi) / 2]
+    assert a.overlaps(b) == any(a.contains(x) and b.contains(x) for x in candidates)
+    assert a.overlaps(b) == b.overlaps(a)
+
+
+@given(intervals())
+def test_relations_of_an_interval_with_itself(a):
+    assert a.may_equal(a)
+    assert a.may_be_at_most(a)
+    assert a.may_be_less(a) == (not a.is_point)
+    assert a.may_differ(a) == (not a.is_point)
+
+
+def test_division_by_an_interval_containing_zero_is_unbounded():
+    assert Interval.closed(1, 2) / Interval.closed(-1, 1) == Interval.everything()
+    assert Interval.closed(1, 2) / Interval(Fraction(0), Fraction(1), True, False) == Interval.everything()
+
+
+def test_open_ends_are_kept_and_closed_zero_wins():
+    over = Interval.parse("(100, 110]")
+    assert (over + Interval.point(1)) == Interval(Fraction(101), Fraction(111), True, False)
+    assert Interval.closed(0, 1) * Interval.parse("[1, inf)") == Interval(Fraction(0), INF, False, True)
+    assert Interval.parse("(0, 1]") * Interval.parse("[1, inf)") == Interval(Fraction(0), INF, True, True)
+
+
+def test_touching_intervals_overlap_only_when_both_ends_are_closed():
+    assert Interval.closed(1, 2).overlaps(Interval.closed(2, 3))
+    assert not Interval.parse("[1, 2)").overlaps(Interval.closed(2, 3))
+    assert not Interval.parse("[1, 2]").overlaps(Interval.parse("(2, 3]"))
+
+
+def test_parse_notation_and_errors():
+    i = Interval.parse("[0.95, 1)")
+    assert (i.lo, i.hi, i.lo_open, i.hi_open) == (Fraction(95, 100), 1, False, True)
+    assert str(Interval.parse("(1, inf)")) == "(1, inf)"
+    with pytest.raises(ValueError, match="not an interval"):
+        Interval.parse("0.95 to 1")
+    with pytest.raises(ValueError, match="empty"):
+        Interval.parse("[2, 1]")
+
+
+def test_floats_are_refused():
+    with pytest.raises(ValueError):
+        Interval(0.1, Fraction(1))
+    with pytest.raises(TypeError):
+        Interval.point(0.1)

@@ -1,0 +1,213 @@
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+from babel.numbers import format_decimal
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from verify import parse_value
+from verify.errors import ValueParseError
+from verify.interval import Interval
+
+
+def strict(text, **kw):
+    return str(parse_value(text, **kw).strict)
+
+
+def loose(text, **kw):
+    return str(parse_value(text, **kw).loose)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("RMB ¥280.2bn", "[280.15e9, 280.25e9] CNY"),
+    ("$38.4 billion", "[38.35e9, 38.45e9] USD"),
+    ("€36.96bn", "[36.955e9, 36.965e9] EUR"),
+    ("US$ 5bn", "[4.5e9, 5.5e9] USD"),
+    ("USD 5bn", "[4.5e9, 5.5e9] USD"),
+    ("5bn USD", "[4.5e9, 5.5e9] USD"),
+    ("HK$12.5m", "[12.45e6, 12.55e6] HKD"),
+    ("CN¥3tn", "[2.5e12, 3.5e12] CNY"),
+    ("JP¥900 million", "[899.5e6, 900.5e6] JPY"),
+    ("£1.2 trillion", "[1.15e12, 1.25e12] GBP"),
+    ("50 euros", "[49.5, 50.5] EUR"),
+    ("8 yuan", "[7.5, 8.5] CNY"),
+    ("194,000", "[193999.5, 194000.5]"),
+    ("12k", "[11500, 12500]"),
+    ("8%", "[7.5, 8.5] %"),
+    ("61 percent", "[60.5, 61.5] %"),
+    ("3 percentage points", "[2.5, 3.5] pp"),
+    ("0.5pp", "[0.45, 0.55] pp"),
+    ("25 bps", "[24.5, 25.5] bp"),
+    ("over 194,000 employees", "(194000, 213400] employee"),
+    ("nearly seven million shares", "[6.65e6, 7e6] share"),
+    ("around $144 per share", "[140.4, 147.6] USD/share"),
+    ("$5 a year", "[4.5, 5.5] USD/year"),
+    ("a dozen", "[11.5, 12.5]"),
+    ("half a billion dollars", "[450e6, 550e6] USD"),
+    ("a billion dollars", "[500e6, 1.5e9] USD"),
+    ("twenty models", "[19.5, 20.5] model"),
+])
+def test_strict_readings(text, expected):
+    assert strict(text) == expected
+
+
+@pytest.mark.parametrize("text, strict_reading, loose_reading", [
+    # nearly x: strict [0.95x, x], loose [0.85x, x], then at least 2% either side
+    ("nearly 60%", "[57, 60] %", "[51, 61.2] %"),
+    ("over $100 billion", "(100e9, 110e9] USD", "[98e9, inf) USD"),
+    ("more than 90,000 models", "(90000, 99000] model", "[88200, inf) model"),
+    # about x: x ± 2.5% strict, ± 10% loose, never narrower than the digits
+    ("about 40%", "[39, 41] %", "[36, 44] %"),
+    ("about 4%", "[3.5, 4.5] %", "[3.5, 4.5] %"),
+    ("just over 8%", "(8, 8.16] %", "[7.84, 8.4] %"),
+    ("at least 5", "[5, 5.5]", "[4.9, inf)"),
+    ("up to 5%", "[4.5, 5] %", "[0, 5.1] %"),
+    ("under 10%", "[9, 10) %", "(0, 10.2] %"),
+    # ranges: the digits of both ends
+    ("5-6%", "[4.5, 6.5] %", "[4.5, 6.5] %"),
+    ("between $5bn and $6bn", "[4.5e9, 6.5e9] USD", "[4.5e9, 6.5e9] USD"),
+    ("$5.0bn to $6.0bn", "[4.95e9, 6.05e9] USD", "[4.9e9, 6.12e9] USD"),
+    # magnitudes, ranks and directions
+    ("triple-digit", "[100, 1000) %", "[98, 1020] %"),
+    ("double-digit growth", "[10, 100) %", "[9.8, 102] %"),
+    ("fourth largest", "[4] rank", "[4] rank"),
+    ("No. 4", "[4] rank", "[4] rank"),
+    ("4th", "[4] rank", "[4] rank"),
+    ("down 5%", "[-5.5, -4.5] %", "[-5.5, -4.5] %"),
+    ("fell 12.5%", "[-12.55, -12.45] %", "[-12.75, -12.25] %"),
+    ("up nearly 60%", "[57, 60] %", "[51, 61.2] %"),
+    ("-3 pp", "[-3.5, -2.5] pp", "[-3.5, -2.5] pp"),
+])
+def test_hedges_ranges_and_readings(text, strict_reading, loose_reading):
+    assert (strict(text), loose(text)) == (strict_reading, loose_reading)
+
+
+def test_value_keeps_its_text_and_exposes_its_parts():
+    v = parse_value("nearly RMB ¥48.9bn")
+    assert v.text == "nearly RMB ¥48.9bn" and str(v) == v.text
+    assert (v.currency, v.hedge, v.unit.currency) == ("CNY", "nearly", "CNY")
+    assert v.nominal == Fraction(489, 10) * 10**9
+    assert isinstance(v.strict.interval.lo, Fraction)
+    assert parse_value("up 8%").direction == "up"
+    assert parse_value("fourth largest").rank == 4
+
+
+def test_precision_override():
+    assert strict("$38.4 billion", precision="exact") == "[38.4e9] USD"
+    assert loose("$38.4 billion", precision="exact") == "[38.4e9] USD"
+    assert strict("$38.4 billion", precision=Fraction(1, 2)) == "[38.15e9, 38.65e9] USD"
+
+
+@pytest.mark.parametrize("text, locale, expected", [
+    ("1.299,5", "de_DE", "[1299.45, 1299.55]"),
+    ("1 299,5", "fr_FR", "[1299.45, 1299.55]"),
+    ("1\u202f299,5 €", "fr_FR", "[1299.45, 1299.55] EUR"),
+    ("1’299.5", "de_CH", "[1299.45, 1299.55]"),
+    ("1'299.5", "de_CH", "[1299.45, 1299.55]"),
+    ("12,34,567", "en_IN", "[1.2345665e6, 1.2345675e6]"),
+    ("38.4", "de_DE", None),
+    ("1,000.5", "fr_FR", None),
+])
+def test_locale_numbers(text, locale, expected):
+    if expected is None:
+        with pytest.raises(ValueParseError):
+            parse_value(text, locale=locale)
+    else:
+        assert strict(text, locale=locale) == expected
+
+
+def test_a_number_in_the_wrong_locale_is_never_silently_misread():
+    with pytest.raises(ValueParseError, match=r"not a number in locale de_DE.*'1\.234,5'"):
+        parse_value("1,234.5", locale="de_DE")
+    with pytest.raises(ValueParseError, match="not a number in locale en_US"):
+        parse_value("1.234,5", locale="en_US")
+
+
+@pytest.mark.parametrize("text, currency, expected", [
+    ("¥5bn", "JPY", "JPY"),
+    ("¥5bn", "CNY", "CNY"),
+    ("RMB ¥5bn", None, "CNY"),
+    ("$5bn", None, "USD"),
+    ("$5bn", "HKD", "HKD"),
+    ("RMB ¥5bn", "JPY", "CNY"),  # an unambiguous symbol wins over a default currency
+    ("5bn", "CNY", None),  # `currency` settles symbols; it does not make a number money
+])
+def test_currency_resolution(text, currency, expected):
+    assert parse_value(text, currency=currency).currency == expected
+
+
+@pytest.mark.parametrize("text, kwargs, message", [
+    ("¥280.2bn", {}, r"ambiguous.*CNY, JPY.*\"CN¥\" or \"RMB ¥\".*\"JP¥\".*currency = \"CNY\""),
+    ("kr 5m", {}, r"ambiguous.*SEK"),
+    ("¥5bn", {"currency": "USD"}, r"cannot mean USD"),
+    ("US$ 5 yuan", {}, r"name different currencies"),
+    ("$5bn widgets", {}, r"unknown unit 'widgets'.*count noun"),
+    ("", {}, r"empty"),
+    ("   ", {}, r"empty"),
+    ("abc", {}, r"expected a number"),
+    ("nearly", {}, r"expected a number"),
+    ("a", {}, r"needs a scale word"),
+    ("5 per", {}, r"ends where a unit should follow"),
+    ("5%%", {}, r"cannot read '%'"),
+    ("between 5 or 6", {}, r"needs \"and\""),
+    ("x" * 301, {}, r"at most 300 characters"),
+    ("5", {"locale": "xx_YY"}, r"unknown locale"),
+    ("fourth largest cloud", {}, r"after a rank"),
+])
+def test_bad_values_say_what_to_write(text, kwargs, message):
+    with pytest.raises(ValueParseError, match=message):
+        parse_value(text, **kwargs)
+
+
+def test_non_string_values_are_refused_clearly():
+    with pytest.raises(ValueParseError, match="must be a string"):
+        parse_value(38.4)
+
+
+LOCALES = ["en_US", "de_DE", "fr_FR", "de_CH", "en_IN", "es_ES", "it_IT", "pt_BR", "ja_JP", "zh_CN"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.decimals(min_value=0, max_value=10**12, places=3, allow_nan=False, allow_infinity=False),
+       st.sampled_from(LOCALES))
+def test_any_number_babel_formats_parses_back(number, locale):
+    written = format_decimal(number, locale=locale)  # the locale's own grouping and decimal mark
+    assert parse_value(written, locale=locale).nominal == Fraction(number)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_parsing_arbitrary_text_raises_only_our_own_error(text):
+    try:
+        value = parse_value(text)
+    except ValueParseError as exc:
+        assert exc.message
+    else:
+        assert value.strict.interval.within(value.loose.interval)
+
+
+values = st.builds(
+    lambda hedge, sign, number, scale, unit: f"{hedge}{sign}{number}{scale}{unit}",
+    st.sampled_from(["", "about ", "nearly ", "over ", "just under ", "at least ", "up to ", "some "]),
+    st.sampled_from(["", "$", "€", "RMB ¥", "US$"]),
+    st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False).map(str),
+    st.sampled_from(["", "k", " million", "bn", " trillion"]),
+    st.sampled_from(["", " shares", " employees"]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(values, st.sampled_from([None, "exact", "0.5"]))
+def test_the_strict_reading_lies_inside_the_loose_one(text, precision):
+    value = parse_value(text, precision=precision)
+    assert value.strict.interval.within(value.loose.interval)
+    assert value.strict.unit == value.loose.unit
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.fractions(min_value=0, max_value=10**9, max_denominator=1).map(int))
+def test_the_strict_reading_contains_the_written_number(n):
+    value = parse_value(f"{n:,}")
+    assert value.strict.interval.contains(n)
+    assert value.strict.interval == Interval(n - Fraction(1, 2), n + Fraction(1, 2))

@@ -1,0 +1,429 @@
+"""Reading claim files into a Corpus, with a located, actionable problem for every mistake.
+
+A problem never stops the rest: a bad claim leaves its file's other claims
+loaded, and a bad file leaves the other files loaded.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from fractions import Fraction
+from pathlib import Path
+from typing import Any, Callable
+
+import attrs
+
+from verify import expressions
+from verify.claimfile import schema
+from verify.claimfile.discover import MAX_FILE_BYTES, claim_files
+from verify.claimfile.positions import Positions, scan
+from verify.errors import InputError
+from verify.model import (Acknowledgement, Check, Claim, Corpus, Location, Problem, Source, to_change,
+                          to_date, to_id, to_period, to_since)
+from verify.values import parse_value
+
+
+@attrs.define
+class _File:
+    """What one file yields; refs are checked once every file is read."""
+
+    path: str
+    source: Source | None = None
+    claims: list[Claim] = attrs.Factory(list)
+    checks: list[tuple[Check, expressions.Relation]] = attrs.Factory(list)
+    acknowledgements: list[Acknowledgement] = attrs.Factory(list)
+    problems: list[Problem] = attrs.Factory(list)
+    broken: set[str] = attrs.Factory(set)  # ids of claims that failed to load
+
+
+def load(paths: list[str] | str = "claims") -> Corpus:
+    """Every claim file under `paths`, checked for everything that can be checked alone."""
+    if isinstance(paths, (str, Path)):
+        paths = [str(paths)]
+    files, problems = claim_files([str(p) for p in paths])
+    loaded = [read_file(path) for path in files]
+    problems.extend(p for f in loaded for p in f.problems)
+
+    sources: dict[str, _File] = {}
+    for f in loaded:
+        if f.source is None:
+            continue
+        first = sources.get(f.source.id)
+        if first is not None:
+            problems.append(Problem(f.source.location, f"source id {f.source.id!r} is already used by "
+                                    f"{first.source.location}: source ids are unique in the corpus"))
+            f.claims, f.checks, f.acknowledgements = [], [], []
+            continue
+        sources[f.source.id] = f
+
+    good = [f for f in sources.values()]
+    claims = [c for f in good for c in f.claims]
+    known = {c.ref for c in claims}
+    broken = {f"{f.source.id}.{i}" for f in good for i in f.broken}
+    checks: list[Check] = []
+    for f in good:
+        for check, tree in f.checks:
+            missing, runnable = _unresolved(expressions.refs(tree), f.source.id, known, broken, check.location)
+            problems.extend(missing)
+            if runnable:
+                checks.append(check)
+    acknowledgements = []
+    for f in good:
+        for ack in f.acknowledgements:
+            missing, usable = _unresolved([expressions.Ref(r, None) for r in ack.claims], f.source.id,
+                                          known, broken, ack.location)
+            problems.extend(missing)
+            if usable:
+                acknowledgements.append(attrs.evolve(ack, claims=tuple(
+                    resolve_ref(r, f.source.id) for r in ack.claims)))
+
+    return Corpus(
+        sources=tuple(f.source for f in good),
+        claims=tuple(claims),
+        checks=tuple(checks),
+        acknowledgements=tuple(acknowledgements),
+        problems=tuple(problems),
+        files=tuple(f.path for f in loaded),
+    )
+
+
+def resolve_ref(name: str, source_id: str) -> str:
+    """`claim_id` means a claim of the same source; `source_id.claim_id` any claim."""
+    return name if "." in name else f"{source_id}.{name}"
+
+
+def _unresolved(refs: list[expressions.Ref], source_id: str, known: set[str], broken: set[str],
+                location: Location | None) -> tuple[list[Problem], bool]:
+    """Problems for references to no claim, and whether every reference names a loaded claim.
+
+    A reference to a claim that failed to load is no new problem: that claim's is enough.
+    """
+    problems = []
+    usable = True
+    for ref in refs:
+        full = resolve_ref(ref.name, source_id)
+        if full in known:
+            continue
+        usable = False
+        if full in broken:
+            continue
+        close = difflib.get_close_matches(full, known, n=1, cutoff=0.6)
+        hint = f"did you mean {close[0].removeprefix(source_id + '.')!r}?" if close else (
+            "a claim of another file is written source_id.claim_id")
+        column = None
+        if location is not None and location.column is not None and ref.column is not None:
+            column = location.column + ref.column
+        problems.append(Problem(attrs.evolve(location, column=column) if location else Location("?"),
+                                f"unknown claim {ref.name!r}: {hint}"))
+    return problems, usable
+
+
+# -- one file ------------------------------------------------------------------
+
+def read_file(path: Path) -> _File:
+    shown = str(path)
+    result = _File(shown)
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            result.problems.append(Problem(Location(shown), f"file is larger than {MAX_FILE_BYTES >> 20} MiB: "
+                                           "split it into one file per source document"))
+            return result
+        raw = path.read_bytes()
+    except OSError as exc:
+        result.problems.append(Problem(Location(shown), f"cannot read the file: {exc.strerror or exc}"))
+        return result
+    try:
+        text = raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        result.problems.append(Problem(Location(shown, line), "the file is not UTF-8 text: save it as UTF-8"))
+        return result
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        result.problems.append(_toml_problem(shown, str(exc), text))
+        return result
+    _Reader(result, text, scan(text)).read(data)
+    return result
+
+
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)|\s*\(at end of document\)")
+
+
+def _toml_problem(path: str, message: str, text: str) -> Problem:
+    m = _TOML_POSITION.search(message)
+    line = column = None
+    if m and m.group(1):
+        line, column = int(m.group(1)), int(m.group(2))
+    elif m:
+        line = text.count("\n") + 1
+    what = _TOML_POSITION.sub("", message).rstrip(".")
+    hint = "see https://toml.io for the syntax"
+    if what.startswith("Invalid value") or "Invalid initial character" in what:
+        hint = 'text values need quotes: value = "$38.4 billion", period = "2024-Q4"'
+    elif "Expected '=' after a key" in what:
+        hint = 'each line is key = value, e.g. metric = "revenue"; keys with spaces need quotes'
+    elif "Cannot declare" in what or "Cannot overwrite" in what:
+        hint = "a key or table appears twice; claims are [[claim]] with two brackets"
+    elif "Unclosed" in what or "Unterminated" in what or "closing" in what:
+        hint = "close the string or bracket that this line opens"
+    return Problem(Location(path, line, column), f"TOML syntax error: {what}: {hint}")
+
+
+class _Reader:
+    def __init__(self, result: _File, text: str, positions: Positions):
+        self.result = result
+        self.text = text
+        self.positions = positions
+        self.reported: set[tuple] = set()
+        self.published_failed = False
+
+    def problem(self, message: str, table: str, index: int | None = None, key: str | None = None,
+                column: int | None = None) -> None:
+        line = self.positions.line(table, index, key)
+        if (line, message) in self.reported:
+            return  # a bad [defaults] field is said once, not once per claim
+        self.reported.add((line, message))
+        self.result.problems.append(Problem(Location(self.result.path, line, column), message))
+
+    def read(self, data: dict[str, Any]) -> None:
+        data = self.recover(data, "table", schema.TABLES, lambda name: (name,))
+        source = self.source(data.get("source"))
+        if source is None:
+            return
+        self.result.source = source
+        defaults = self.table(data.get("defaults", {}), "defaults", None, schema.DEFAULT_FIELDS)
+        ids: dict[str, int] = {}
+        for index, entry in enumerate(self.array(data, "claim")):
+            table = self.table(entry, "claim", index, schema.CLAIM_FIELDS)
+            claim = self.claim({**defaults, **table}, table, index, source)
+            if claim is None:
+                if isinstance(table.get("id"), str):
+                    self.result.broken.add(table["id"])
+                continue
+            if claim.id in ids:
+                self.problem(f"claim id {claim.id!r} is already used on line {ids[claim.id]}: "
+                             "claim ids are unique in a file", "claim", index, "id")
+                continue
+            ids[claim.id] = self.positions.line("claim", index, "id")
+            self.result.claims.append(claim)
+        check_ids: dict[str, int] = {}
+        for index, entry in enumerate(self.array(data, "check")):
+            check = self.check(self.table(entry, "check", index, schema.CHECK_FIELDS), index, source)
+            if check is None:
+                continue
+            if check[0].id in check_ids:
+                self.problem(f"check id {check[0].id!r} is already used on line {check_ids[check[0].id]}",
+                             "check", index, "id")
+                continue
+            check_ids[check[0].id] = self.positions.line("check", index, "id")
+            self.result.checks.append(check)
+        for index, entry in enumerate(self.array(data, "acknowledge")):
+            ack = self.acknowledgement(self.table(entry, "acknowledge", index, schema.ACKNOWLEDGE_FIELDS),
+                                       index, source)
+            if ack is not None:
+                self.result.acknowledgements.append(ack)
+
+    def array(self, data: dict[str, Any], name: str) -> list[dict[str, Any]]:
+        entries = data.get(name, [])
+        if isinstance(entries, list) and all(isinstance(e, dict) for e in entries):
+            return entries
+        self.problem(f"`{name}` must be a list of tables: write each one under [[{name}]]", name)
+        return []
+
+    def table(self, entry: Any, name: str, index: int | None, fields: tuple[str, ...]) -> dict[str, Any]:
+        """`entry` with its unknown fields reported, and read as the field each plainly means."""
+        if not isinstance(entry, dict):
+            self.problem(f"[{name}] must be a table of fields", name, index)
+            return {}
+        where = f"field in [{name}]" if index is None else f"field in [[{name}]]"
+        return self.recover(entry, where, fields, lambda key: (name, index, key))
+
+    def recover(self, entry: dict[str, Any], where: str, valid: tuple[str, ...], address) -> dict[str, Any]:
+        """Report each unknown name once; keep its value under the closest valid name, if that is free.
+
+        Like a compiler after a typo, reading on as meant spares the user a cascade of
+        follow-on problems ("vaule" would otherwise also be "no value").
+        """
+        known = {k: v for k, v in entry.items() if k in valid}
+        for key, value in entry.items():
+            if key in valid:
+                continue
+            self.problem(schema.unknown(key, valid, where), *address(key))
+            meant = schema.closest(key, valid)
+            if meant is not None and meant not in entry and meant not in known:
+                known[meant] = value
+                self.positions.alias(address(key), address(meant))
+        return known
+
+    def field(self, table: str, index: int | None, key: str, convert: Callable[[Any], Any], value: Any,
+              *, origin: str | None = None, failed: list | None = None) -> Any:
+        """`convert(value)`, or None with a problem at the field's line (its [defaults] line if from there)."""
+        try:
+            return convert(value)
+        except InputError as exc:
+            where_table, where_index = (origin, None) if origin else (table, index)
+            column = None
+            if exc.column is not None:
+                start = self.positions.column(where_table, where_index, key, self.text)
+                column = start + exc.column if start is not None else None
+            message = exc.message if exc.message.startswith(key) else f"{key}: {exc.message}"
+            self.problem(message, where_table, where_index, key, column)
+            if failed is not None:
+                failed.append(key)
+            return None
+
+    def source(self, table: Any) -> Source | None:
+        if table is None:
+            self.problem("the file has no [source] table: add [source] with id = \"...\" "
+                         "(and title, publisher, published)", "source")
+            return None
+        table = self.table(table, "source", None, schema.SOURCE_FIELDS)
+        if "id" not in table:
+            self.problem(schema.missing("id", "[source]") + ', e.g. id = "crn_alibaba_53b"', "source")
+            return None
+        failed: list[str] = []
+        source_id = self.field("source", None, "id", lambda v: to_id(v, "source id"), table["id"], failed=failed)
+        published = self.field("source", None, "published", lambda v: to_date(v, "published"),
+                               table.get("published"), failed=failed) if "published" in table else None
+        self.published_failed = "published" in failed
+        locale = table.get("locale", "en_US")
+        if self.field("source", None, "locale", _check_locale, locale, failed=failed) is None:
+            locale = "en_US"
+        texts = {k: self.field("source", None, k, _text, table.get(k), failed=failed)
+                 for k in ("title", "publisher", "url", "note")}
+        if source_id is None:
+            return None
+        return Source(source_id, published=published, locale=locale, **texts,
+                      location=Location(self.result.path, self.positions.line("source")))
+
+    def claim(self, fields: dict[str, Any], own: dict[str, Any], index: int, source: Source) -> Claim | None:
+        failed = [key for key in schema.CLAIM_REQUIRED if key not in fields]
+        for key in failed:
+            self.problem(schema.missing(key, "[[claim]]"), "claim", index)
+
+        def get(key: str, convert: Callable[[Any], Any]) -> Any:
+            if key not in fields:
+                return None
+            origin = None if key in own else "defaults"
+            return self.field("claim", index, key, convert, fields[key], origin=origin, failed=failed)
+
+        claim_id = get("id", to_id)
+        currency = get("currency", _currency_code)
+        precision = get("precision", _precision)
+        value = get("value", lambda v: _value(v, source.locale, currency, precision))
+        texts = {k: get(k, _text) for k in ("entity", "metric", "segment", "market", "quote", "note")}
+        period = get("period", to_period)
+        as_of = get("as_of", to_date)
+        change = get("change", to_change)
+        since = get("since", to_since)
+        if failed:
+            return None
+        if period is None and as_of is None:
+            if source.published is None and self.published_failed:
+                return None  # the bad `published` is already reported
+            if source.published is None:
+                self.problem("the claim has no `period` or `as_of`, and [source] has no `published` date "
+                             "to take it from: add as_of = 2025-02-24 (a level) or period = \"2024-Q4\" "
+                             "(a flow)", "claim", index)
+                return None
+            as_of = source.published
+        try:
+            return Claim(
+                id=claim_id, value=value, source=source.id, period=period, as_of=as_of, change=change,
+                since=since, currency=currency,
+                precision=None if precision is None else str(precision), **texts,
+                location=Location(self.result.path, self.positions.line("claim", index, "value")),
+            )
+        except InputError as exc:
+            key = "since" if "since" in exc.message.split(":")[0] else ("as_of" if "as_of" in own else None)
+            self.problem(exc.message, "claim", index, key)
+            return None
+
+    def check(self, fields: dict[str, Any], index: int, source: Source):
+        for key in ("id", "expr"):
+            if key not in fields:
+                self.problem(schema.missing(key, "[[check]]"), "check", index)
+                return None
+        failed: list[str] = []
+        check_id = self.field("check", index, "id", to_id, fields["id"], failed=failed)
+        tree = self.field("check", index, "expr", expressions.parse, fields["expr"], failed=failed)
+        note = self.field("check", index, "note", _text, fields.get("note"), failed=failed)
+        if failed:
+            return None
+        line = self.positions.line("check", index, "expr")
+        column = self.positions.column("check", index, "expr", self.text)
+        return Check(check_id, fields["expr"], note, source.id, Location(self.result.path, line, column)), tree
+
+    def acknowledgement(self, fields: dict[str, Any], index: int, source: Source) -> Acknowledgement | None:
+        for key in schema.ACKNOWLEDGE_FIELDS:
+            if key not in fields:
+                self.problem(schema.missing(key, "[[acknowledge]]"), "acknowledge", index)
+                return None
+        failed: list[str] = []
+        rule = self.field("acknowledge", index, "rule", _text, fields["rule"], failed=failed)
+        claims = self.field("acknowledge", index, "claims", _refs, fields["claims"], failed=failed)
+        reason = self.field("acknowledge", index, "reason", _text, fields["reason"], failed=failed)
+        if failed:
+            return None
+        return Acknowledgement(rule, claims, reason, source.id,
+                               Location(self.result.path, self.positions.line("acknowledge", index, "claims")))
+
+
+# -- field converters that need the file's context -------------------------------
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str) and value.strip():
+        return value
+    raise InputError("must be a non-empty string in quotes")
+
+
+def _check_locale(value: Any) -> str:
+    from verify.values.numbers import number_format
+
+    if not isinstance(value, str):
+        raise InputError('must be a string such as "en_US"')
+    number_format(value)  # raises a clear error for an unknown locale
+    return value
+
+
+def _currency_code(value: Any) -> str:
+    if isinstance(value, str) and re.fullmatch(r"[A-Z]{3}", value):
+        return value
+    raise InputError(f"{value!r} is not an ISO 4217 code: write currency = \"CNY\" (three capital letters)")
+
+
+def _precision(value: Any) -> str | Fraction:
+    if value == "exact":
+        return value
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise InputError('write precision = "exact", or the rounding step, e.g. precision = 0.5')
+    try:
+        step = Fraction(repr(value) if isinstance(value, float) else value)
+    except (ValueError, ZeroDivisionError):
+        raise InputError('write precision = "exact", or the rounding step, e.g. precision = 0.5') from None
+    if step <= 0:
+        raise InputError("precision is a rounding step and must be positive, e.g. precision = 0.5")
+    return step
+
+
+def _value(value: Any, locale: str, currency: str | None, precision: str | Fraction | None):
+    if not isinstance(value, str):
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            raise InputError(f"write the value as a string, as the source writes it: value = \"{value}\"")
+        raise InputError('write the value as a string, e.g. value = "$38.4 billion"')
+    return parse_value(value, locale=locale, currency=currency, precision=precision)
+
+
+def _refs(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+        raise InputError('write the claims as a list of ids: claims = ["cloud_share", "cloud_revenue"]')
+    for ref in value:
+        if not re.fullmatch(r"[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?", ref):
+            raise InputError(f"{ref!r} is not a claim reference: write claim_id or source_id.claim_id")
+    return tuple(value)
+

@@ -1,0 +1,85 @@
+"""The `verify` command: a thin shell over load, check and render.
+
+Imports stay inside `main` so that `verify --version` and `--help` pay for argparse only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+FORMAT_NAMES = ("text", "json")
+FAIL_ON = ("error", "warning", "never")
+
+
+def parser() -> argparse.ArgumentParser:
+    from verify import __version__
+
+    p = argparse.ArgumentParser(
+        prog="verify",
+        description="Check the numeric claims of news articles against each other.",
+        epilog="Exit codes: 0 no finding at or above --fail-on; 1 such findings; "
+               "2 usage error or claim files that could not be read.",
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help="claim files or folders of them (default: claims/)")
+    p.add_argument("--format", choices=FORMAT_NAMES, default="text", help="report format (default: text)")
+    p.add_argument("--output", metavar="FILE", help="write the report to FILE instead of standard output")
+    p.add_argument("--fail-on", choices=FAIL_ON, default="error",
+                   help="lowest severity that makes the exit code 1 (default: error)")
+    p.add_argument("--strict", action="store_true", help="the same as --fail-on warning")
+    p.add_argument("--select", action="append", metavar="RULE",
+                   help="report only these rule families or ids (repeatable, or comma-separated)")
+    p.add_argument("--ignore", action="append", metavar="RULE",
+                   help="do not report these rule families or ids (repeatable, or comma-separated)")
+    p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                   help="colour in the text report (default: auto, on a terminal without NO_COLOR)")
+    p.add_argument("--version", action="version", version=f"verify {__version__}")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return _run(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 1
+
+
+def _run(args: argparse.Namespace) -> int:
+    from verify import check, load
+    from verify.io import write_atomically
+
+    corpus = load(args.paths or ["claims"])
+    report = check(corpus).selected(_names(args.select), _names(args.ignore))
+    fail_on = "warning" if args.strict else args.fail_on
+    color = _use_color(args.color, args.output)
+    text = report.render(args.format, color=color)
+    if args.output:
+        try:
+            write_atomically(args.output, text)
+        except OSError as exc:
+            print(f"verify: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+            return 2
+    else:
+        sys.stdout.write(text)
+    return report.exit_code(fail_on)
+
+
+def _names(values: list[str] | None) -> list[str] | None:
+    if not values:
+        return None
+    return [name.strip() for value in values for name in value.split(",") if name.strip()]
+
+
+def _use_color(choice: str, output: str | None) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

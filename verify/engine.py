@@ -1,0 +1,87 @@
+"""Running rules over a corpus, and settling acknowledgements, into a Report.
+
+A rule is any object with a `family` name and a `run(context)` that yields
+Findings and Skips; the engine knows no rule by name, so rule families and
+project packs plug in without changing it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable, Protocol
+
+import attrs
+
+from verify.findings import Finding
+from verify.model import Acknowledgement, Corpus, Problem
+from verify.report import Report
+
+
+@attrs.frozen
+class Skip:
+    """A rule that could not run for lack of data: counted, not reported."""
+
+    family: str
+
+
+@attrs.frozen
+class Context:
+    corpus: Corpus
+    rates: object | None = None
+    config: object | None = None
+
+
+class Rule(Protocol):
+    family: str
+
+    def run(self, context: Context) -> Iterable[Finding | Skip | Problem]: ...
+
+
+def builtin_rules() -> list[Rule]:
+    """The rule families that ship with verify (SPEC section 6)."""
+    from verify.rules import BUILTIN
+
+    return [make() for make in BUILTIN]
+
+
+def check(corpus: Corpus, *, rates=None, rules: Iterable[Rule] | None = None, config=None) -> Report:
+    context = Context(corpus, rates, config)
+    findings: list[Finding] = []
+    problems: list[Problem] = []
+    skipped: Counter[str] = Counter()
+    checks = 0
+    for rule in builtin_rules() if rules is None else rules:
+        for outcome in rule.run(context):
+            if isinstance(outcome, Skip):
+                skipped[outcome.family] += 1
+                continue
+            if isinstance(outcome, Problem):
+                problems.append(outcome)
+                continue
+            findings.append(outcome)
+        checks += getattr(rule, "checks", 0)
+    findings = acknowledge(findings, corpus.acknowledgements)
+    return Report(corpus, tuple(findings), checks, dict(skipped), tuple(problems))
+
+
+def acknowledge(findings: list[Finding], acknowledgements: tuple[Acknowledgement, ...]) -> list[Finding]:
+    """Mark findings that an acknowledgement names; report acknowledgements that name none."""
+    by_key = {(a.rule, frozenset(a.claims)): a for a in acknowledgements}
+    used: set[int] = set()
+    marked = []
+    for f in findings:
+        refs = frozenset(c.ref for c in f.claims)
+        ack = by_key.get((f.rule, refs)) or by_key.get((f.id, refs))
+        if ack is not None:
+            used.add(id(ack))
+            f = attrs.evolve(f, acknowledged=True)
+        marked.append(f)
+    for ack in acknowledgements:
+        if id(ack) not in used:
+            marked.append(Finding(
+                rule="acknowledge", id="acknowledge.stale", severity="warning",
+                message=f"this acknowledgement of {ack.rule!r} matches no finding: remove it "
+                        f"(reason given: {ack.reason})",
+                key=f"acknowledge:{ack.rule}:{','.join(sorted(ack.claims))}", at=ack.location,
+            ))
+    return marked

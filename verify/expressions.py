@@ -1,0 +1,225 @@
+"""The expression language of `[[check]]` and rule packs, parsed into a small tree.
+
+    relation := sum ("==" | "!=" | "<" | "<=" | ">" | ">=") sum
+    sum      := product (("+" | "-") product)*
+    product  := unary (("*" | "/") unary)*
+    unary    := ("-" | "+") unary | atom
+    atom     := number | 'value string' | ref | func "(" args ")" | "(" sum ")"
+    ref      := name ["." name]          func := abs | min | max | sum | convert
+
+Parsed by hand, never by `eval`; the text's length and the nesting depth are
+bounded, so hostile input is a clear error, not a RecursionError.
+"""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+import attrs
+
+from verify.errors import InputError
+
+MAX_LENGTH = 2000
+MAX_DEPTH = 50
+FUNCTIONS = ("abs", "min", "max", "sum", "convert")
+RELATIONS = ("==", "!=", "<=", ">=", "<", ">")
+
+_TOKEN = re.compile(
+    r"""\s*(?:
+      (?P<number>\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)
+    | (?P<string>"[^"]*"|'[^']*')
+    | (?P<name>[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?)
+    | (?P<op>==|!=|<=|>=|[-+*/(),<>])
+    )""",
+    re.VERBOSE,
+)
+
+
+class ExpressionError(InputError):
+    """An expression that cannot be parsed; `column` is the 0-based offset in it."""
+
+
+@attrs.frozen
+class Number:
+    value: Fraction
+    text: str
+
+
+@attrs.frozen
+class Literal:
+    """A quoted value string, read by the value parser when evaluated: '4%'."""
+
+    text: str
+    column: int
+
+
+@attrs.frozen
+class Ref:
+    """A claim, as written: `claim_id` or `source_id.claim_id`."""
+
+    name: str
+    column: int
+
+
+@attrs.frozen
+class Unary:
+    op: str
+    operand: Node
+
+
+@attrs.frozen
+class Binary:
+    op: str
+    left: Node
+    right: Node
+
+
+@attrs.frozen
+class Call:
+    name: str
+    args: tuple[Node, ...]
+
+
+@attrs.frozen
+class Relation:
+    op: str
+    left: Node
+    right: Node
+
+
+Node = Number | Literal | Ref | Unary | Binary | Call | Relation
+
+
+def parse(text: str) -> Relation:
+    """A relation between two sides; raises ExpressionError with the column of the fault."""
+    if not isinstance(text, str):
+        raise ExpressionError("an expression is a string, like \"a + b == c\"")
+    if len(text) > MAX_LENGTH:
+        raise ExpressionError(f"an expression is at most {MAX_LENGTH} characters; split it into several checks")
+    if not text.strip():
+        raise ExpressionError("the expression is empty: write a relation such as \"a + b == c\"", column=0)
+    parser = _Parser(text)
+    left = parser.sum(0)
+    op = parser.take(*RELATIONS)
+    if op is None:
+        if parser.at_end():
+            raise ExpressionError("a check compares two sides: write, e.g., \"a + b == c\" "
+                                  "(relations: == != < <= > >=)", column=len(text))
+        parser.fail("expected an operator or a relation (== != < <= > >=)")
+    right = parser.sum(0)
+    if not parser.at_end():
+        parser.fail("unexpected text after the relation; a check has one relation")
+    return Relation(op, left, right)
+
+
+def refs(node: Node) -> list[Ref]:
+    """Every claim reference in a tree, in order of appearance."""
+    if isinstance(node, Ref):
+        return [node]
+    if isinstance(node, Unary):
+        return refs(node.operand)
+    if isinstance(node, (Binary, Relation)):
+        return refs(node.left) + refs(node.right)
+    if isinstance(node, Call):
+        return [r for arg in node.args for r in refs(arg)]
+    return []
+
+
+class _Parser:
+    def __init__(self, text: str):
+        self.text = text
+        self.tokens: list[tuple[str, str, int]] = []
+        pos = 0
+        while pos < len(text):
+            if text[pos:].strip() == "":
+                break
+            m = _TOKEN.match(text, pos)
+            if m is None or m.lastgroup is None:
+                start = len(text) - len(text[pos:].lstrip())
+                raise ExpressionError(f"cannot read {text[start:start + 10]!r}: expressions use numbers, "
+                                      "'quoted values', claim ids, + - * / ( ) and == != < <= > >=",
+                                      column=start)
+            self.tokens.append((m.lastgroup, m.group(m.lastgroup), m.start(m.lastgroup)))
+            pos = m.end()
+        self.i = 0
+
+    def at_end(self) -> bool:
+        return self.i >= len(self.tokens)
+
+    def peek(self) -> tuple[str, str, int] | None:
+        return self.tokens[self.i] if self.i < len(self.tokens) else None
+
+    def take(self, *ops: str) -> str | None:
+        token = self.peek()
+        if token and token[0] == "op" and token[1] in ops:
+            self.i += 1
+            return token[1]
+        return None
+
+    def fail(self, message: str):
+        token = self.peek()
+        column = token[2] if token else len(self.text)
+        found = repr(token[1]) if token else "the end"
+        raise ExpressionError(f"{message}, found {found}", column=column)
+
+    def sum(self, depth: int) -> Node:
+        node = self.product(depth)
+        while (op := self.take("+", "-")) is not None:
+            node = Binary(op, node, self.product(depth))
+        return node
+
+    def product(self, depth: int) -> Node:
+        node = self.unary(depth)
+        while (op := self.take("*", "/")) is not None:
+            node = Binary(op, node, self.unary(depth))
+        return node
+
+    def unary(self, depth: int) -> Node:
+        if depth > MAX_DEPTH:
+            self.fail(f"the expression nests deeper than {MAX_DEPTH} levels; simplify it")
+        if (op := self.take("-", "+")) is not None:
+            return Unary(op, self.unary(depth + 1))
+        return self.atom(depth)
+
+    def atom(self, depth: int) -> Node:
+        token = self.peek()
+        if token is None:
+            self.fail("expected a number, a 'quoted value', a claim id or (")
+        kind, text, column = token
+        if kind == "number":
+            self.i += 1
+            return Number(Fraction(text), text)
+        if kind == "string":
+            self.i += 1
+            return Literal(text[1:-1], column + 1)
+        if kind == "name":
+            self.i += 1
+            if text in FUNCTIONS:
+                return self.call(text, depth)
+            if self.peek() and self.peek()[1] == "(":
+                self.i -= 1
+                self.fail(f"unknown function {text!r}: the functions are {', '.join(FUNCTIONS)}")
+            return Ref(text, column)
+        if self.take("("):
+            node = self.sum(depth + 1)
+            if not self.take(")"):
+                self.fail("expected )")
+            return node
+        self.fail("expected a number, a 'quoted value', a claim id or (")
+
+    def call(self, name: str, depth: int) -> Call:
+        if not self.take("("):
+            self.fail(f"{name} takes its arguments in parentheses: {name}(a, b)")
+        args = [self.sum(depth + 1)]
+        while self.take(","):
+            args.append(self.sum(depth + 1))
+        if not self.take(")"):
+            self.fail("expected , or )")
+        wanted = {"abs": (1, 1), "convert": (2, 2)}.get(name, (1, 64))
+        if not wanted[0] <= len(args) <= wanted[1]:
+            count = "one argument" if wanted == (1, 1) else "two arguments" if wanted == (2, 2) else "arguments"
+            raise ExpressionError(f"{name} takes {count}", column=None)
+        if name == "convert" and not isinstance(args[1], Literal):
+            raise ExpressionError("convert takes a value and a currency code in quotes: convert(x, 'USD')")
+        return Call(name, tuple(args))

@@ -1,0 +1,53 @@
+"""What a rule reports: a finding, with the computation behind it (SPEC section 6)."""
+
+from __future__ import annotations
+
+from datetime import date
+from fractions import Fraction
+
+import attrs
+
+from verify.model import Claim, Location
+from verify.quantity import Quantity
+
+SEVERITIES = ("error", "warning")
+
+
+@attrs.frozen
+class Side:
+    """One side of a comparison ("4% × $90 billion"), under both readings."""
+
+    label: str
+    strict: Quantity
+    loose: Quantity
+
+
+@attrs.frozen
+class RateUse:
+    """An exchange rate a computation used: 1 `base` = `rate` `quote` on `on`, from `source`."""
+
+    base: str
+    quote: str
+    rate: Fraction
+    on: date
+    source: str
+
+
+@attrs.frozen
+class Finding:
+    rule: str  # the family: agreement, period-sum, change, identity, share, check, unit
+    id: str  # stable: "agreement", "identity.market_cap", a check's own id
+    severity: str = attrs.field(validator=attrs.validators.in_(SEVERITIES))
+    message: str
+    claims: tuple[Claim, ...] = ()
+    sides: tuple[Side, ...] = ()
+    rates: tuple[RateUse, ...] = ()
+    acknowledged: bool = False
+    key: str = ""  # what the finding is about, independent of lines (for fingerprints)
+    at: Location | None = None  # where to point, if not at its first claim
+
+    @property
+    def location(self) -> Location | None:
+        if self.at is not None:
+            return self.at
+        return self.claims[0].location if self.claims else None

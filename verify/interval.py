@@ -1,0 +1,238 @@
+"""Exact intervals over the extended reals: the numbers every check compares.
+
+Endpoints are `Fraction`s, or the infinities `-INF`/`INF` (sentinels only: no
+finite endpoint is ever a binary float), each end open or closed. Arithmetic is
+exact, so an interval result always contains every exact result of its operands:
+a consistent case can never fail by rounding.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from fractions import Fraction
+from typing import Union
+
+import attrs
+
+INF = math.inf
+Endpoint = Union[Fraction, float]  # a Fraction, or one of the sentinels ±INF
+
+
+def exact(x: int | str | Fraction) -> Fraction:
+    """`x` as an exact Fraction; strings are read as decimals ("0.975", "1e9", "1/12")."""
+    if isinstance(x, float):
+        raise TypeError("binary floats are not exact: pass a str, int or Fraction")
+    return Fraction(x)
+
+
+def _valid(instance: Interval, _attr: object, _value: object) -> None:
+    lo, hi = instance.lo, instance.hi
+    if isinstance(lo, float) and lo != -INF or isinstance(hi, float) and hi != INF:
+        raise ValueError(f"finite endpoints must be exact, not {lo!r}, {hi!r}")
+    if lo > hi or (lo == hi and (instance.lo_open or instance.hi_open)):
+        raise ValueError(f"empty interval: {instance}")
+    if (lo == -INF and not instance.lo_open) or (hi == INF and not instance.hi_open):
+        raise ValueError("an infinite end is always open")
+
+
+@attrs.frozen(repr=False)
+class Interval:
+    """A non-empty interval; `lo_open`/`hi_open` say whether an end is excluded."""
+
+    lo: Endpoint
+    hi: Endpoint
+    lo_open: bool = attrs.field(default=False)
+    hi_open: bool = attrs.field(default=False, validator=_valid)
+
+    # -- construction --------------------------------------------------------
+
+    @classmethod
+    def point(cls, x: int | str | Fraction) -> Interval:
+        x = exact(x)
+        return cls(x, x)
+
+    @classmethod
+    def closed(cls, lo: int | str | Fraction, hi: int | str | Fraction) -> Interval:
+        return cls(exact(lo), exact(hi))
+
+    @classmethod
+    def everything(cls) -> Interval:
+        return cls(-INF, INF, True, True)
+
+    @classmethod
+    def parse(cls, text: str) -> Interval:
+        """Interval notation: "[0.95, 1]", "(1, inf)", "[100, 1000)"."""
+        m = _NOTATION.fullmatch(text.strip())
+        if not m:
+            raise ValueError(f"not an interval: {text!r}; write it like \"[0.95, 1]\" or \"(1, inf)\"")
+        lo, hi = (_endpoint(s) for s in (m["lo"], m["hi"]))
+        return cls(lo, hi, m["open"] == "(" or lo == -INF, m["close"] == ")" or hi == INF)
+
+    # -- queries -------------------------------------------------------------
+
+    @property
+    def is_point(self) -> bool:
+        return self.lo == self.hi
+
+    @property
+    def bounded(self) -> bool:
+        return self.lo != -INF and self.hi != INF
+
+    @property
+    def midpoint(self) -> Fraction | None:
+        return (self.lo + self.hi) / 2 if self.bounded else None
+
+    def contains(self, x: Fraction | int) -> bool:
+        above = x > self.lo or (x == self.lo and not self.lo_open)
+        below = x < self.hi or (x == self.hi and not self.hi_open)
+        return above and below
+
+    def overlaps(self, other: Interval) -> bool:
+        """Some value lies in both: the meaning of `==` between two claims."""
+        lo, lo_open = max((self.lo, self.lo_open), (other.lo, other.lo_open), key=_lower_key)
+        hi, hi_open = min((self.hi, self.hi_open), (other.hi, other.hi_open), key=_upper_key)
+        return lo < hi or (lo == hi and not lo_open and not hi_open)
+
+    def within(self, other: Interval) -> bool:
+        """Every value of self lies in other."""
+        lo_ok = self.lo > other.lo or (self.lo == other.lo and (self.lo_open or not other.lo_open))
+        hi_ok = self.hi < other.hi or (self.hi == other.hi and (self.hi_open or not other.hi_open))
+        return lo_ok and hi_ok
+
+    def hull(self, other: Interval) -> Interval:
+        lo = min((self.lo, self.lo_open), (other.lo, other.lo_open), key=_lower_key)
+        hi = max((self.hi, self.hi_open), (other.hi, other.hi_open), key=_upper_key)
+        return Interval(lo[0], hi[0], lo[1], hi[1])
+
+    # -- arithmetic ----------------------------------------------------------
+
+    def __neg__(self) -> Interval:
+        return Interval(-self.hi, -self.lo, self.hi_open, self.lo_open)
+
+    def __add__(self, other: Interval) -> Interval:
+        other = _coerce(other)
+        return Interval(
+            self.lo + other.lo, self.hi + other.hi,
+            self.lo_open or other.lo_open, self.hi_open or other.hi_open,
+        )
+
+    def __sub__(self, other: Interval) -> Interval:
+        return self + -_coerce(other)
+
+    def __mul__(self, other: Interval) -> Interval:
+        other = _coerce(other)
+        products = [
+            _product(a, b)
+            for a in ((self.lo, self.lo_open), (self.hi, self.hi_open))
+            for b in ((other.lo, other.lo_open), (other.hi, other.hi_open))
+        ]
+        # Of equal candidates, a closed one wins: that value is attained.
+        lo = min(products, key=_lower_key)
+        hi = max(products, key=_upper_key)
+        return Interval(lo[0], hi[0], lo[1], hi[1])
+
+    __rmul__ = __mul__
+
+    def __truediv__(self, other: Interval) -> Interval:
+        other = _coerce(other)
+        if other.lo <= 0 <= other.hi:
+            # A divisor that may be (or approach) zero bounds nothing.
+            return Interval.everything()
+        return self * other.reciprocal()
+
+    def reciprocal(self) -> Interval:
+        if self.lo <= 0 <= self.hi:
+            return Interval.everything()
+        return Interval(_inverse(self.hi), _inverse(self.lo), self.hi_open, self.lo_open)
+
+    def scale(self, k: Fraction | int) -> Interval:
+        return self * Interval.point(k)
+
+    def __abs__(self) -> Interval:
+        if self.lo >= 0:
+            return self
+        if self.hi <= 0:
+            return -self
+        hi, hi_open = max((-self.lo, self.lo_open), (self.hi, self.hi_open), key=_upper_key)
+        return Interval(Fraction(0), hi, False, hi_open)
+
+    def minimum(self, other: Interval) -> Interval:
+        lo = min((self.lo, self.lo_open), (other.lo, other.lo_open), key=_lower_key)
+        hi = min((self.hi, self.hi_open), (other.hi, other.hi_open), key=_upper_key)
+        return Interval(lo[0], hi[0], lo[1], hi[1])
+
+    def maximum(self, other: Interval) -> Interval:
+        lo = max((self.lo, self.lo_open), (other.lo, other.lo_open), key=_lower_key)
+        hi = max((self.hi, self.hi_open), (other.hi, other.hi_open), key=_upper_key)
+        return Interval(lo[0], hi[0], lo[1], hi[1])
+
+    # -- relations: each holds when SOME values inside the operands satisfy it --
+
+    def may_equal(self, other: Interval) -> bool:
+        return self.overlaps(other)
+
+    def may_differ(self, other: Interval) -> bool:
+        return not (self.is_point and other.is_point and self.lo == other.lo)
+
+    def may_be_less(self, other: Interval) -> bool:
+        return self.lo < other.hi
+
+    def may_be_at_most(self, other: Interval) -> bool:
+        return self.lo < other.hi or (self.lo == other.hi and not self.lo_open and not other.hi_open)
+
+    # -- display -------------------------------------------------------------
+
+    def __str__(self) -> str:
+        return self.format(str)
+
+    def __repr__(self) -> str:
+        return f"Interval({self})"
+
+    def format(self, number) -> str:
+        """Interval notation with `number` formatting each finite end."""
+        lo = "-inf" if self.lo == -INF else number(self.lo)
+        hi = "inf" if self.hi == INF else number(self.hi)
+        if self.is_point:
+            return f"[{lo}]"
+        return f"{'(' if self.lo_open else '['}{lo}, {hi}{')' if self.hi_open else ']'}"
+
+
+_NUMBER = r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?(?:/\d+)?|[-+]?inf"
+_NOTATION = re.compile(rf"(?P<open>[\[(])\s*(?P<lo>{_NUMBER})\s*,\s*(?P<hi>{_NUMBER})\s*(?P<close>[\])])")
+
+
+def _endpoint(text: str) -> Endpoint:
+    if text.lstrip("+-") == "inf":
+        return -INF if text.startswith("-") else INF
+    return Fraction(text)
+
+
+def _coerce(x: Interval | Fraction | int) -> Interval:
+    return x if isinstance(x, Interval) else Interval.point(x)
+
+
+def _lower_key(end: tuple[Endpoint, bool]) -> tuple[Endpoint, bool]:
+    # As a lower end, closed reaches further down than open at the same value.
+    return end[0], end[1]
+
+
+def _upper_key(end: tuple[Endpoint, bool]) -> tuple[Endpoint, bool]:
+    return end[0], not end[1]
+
+
+def _product(a: tuple[Endpoint, bool], b: tuple[Endpoint, bool]) -> tuple[Endpoint, bool]:
+    (x, x_open), (y, y_open) = a, b
+    if x == 0 or y == 0:
+        # A closed zero attains 0 whatever the other factor; an open zero times an
+        # infinite end is a limit that is never reached.
+        zero_closed = (x == 0 and not x_open) or (y == 0 and not y_open)
+        return Fraction(0), not zero_closed
+    product = x * y
+    if isinstance(product, float):  # ±INF
+        return product, True
+    return product, x_open or y_open
+
+
+def _inverse(x: Endpoint) -> Endpoint:
+    return Fraction(0) if isinstance(x, float) else 1 / x

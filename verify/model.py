@@ -1,0 +1,214 @@
+"""The claim model: sources, claims, checks, acknowledgements, and a loaded corpus.
+
+Every class is a frozen attrs class that can be built in code as well as loaded:
+strings are converted on construction (`value="$38.4 billion"`, `period="2024-Q4"`)
+by the same functions the loader uses, so both paths accept and reject the same input.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import attrs
+
+from verify.errors import InputError
+from verify.periods import Period, Since
+from verify.values import Value, parse_value
+
+ID = re.compile(r"[a-z][a-z0-9_]*")
+CHANGES = ("absolute", "percent", "points")
+
+
+# -- field converters, shared with the loader ----------------------------------
+
+def to_id(text: object, what: str = "id") -> str:
+    if not isinstance(text, str) or not ID.fullmatch(text):
+        hint = ""
+        if isinstance(text, str):
+            fixed = re.sub(r"[^a-z0-9_]+", "_", text.strip().lower()).strip("_")
+            fixed = fixed if fixed[:1].isalpha() else f"x_{fixed}"
+            hint = f", e.g. {fixed!r}"
+        raise InputError(f"{what} {text!r} must be lower-case letters, digits and _, "
+                         f"starting with a letter{hint}")
+    return text
+
+
+def to_date(value: object, what: str = "as_of") -> date:
+    if isinstance(value, date) and not hasattr(value, "hour"):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise InputError(f"{what} must be a date: write {what} = 2025-02-24 (a TOML date, no quotes)")
+
+
+def to_value(value: object) -> Value:
+    if isinstance(value, Value):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise InputError(f"value {value!r} must be a string as the source writes it: "
+                         f"value = \"{value}\" (with its unit, e.g. \"$38.4 billion\")")
+    return parse_value(value)
+
+
+def to_period(value: object) -> Period | None:
+    if value is None or isinstance(value, Period):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        raise InputError(f"period {value} must be a string: write period = \"{value}\"")
+    if isinstance(value, date):
+        raise InputError(f"period {value} is a date: a level at one date is as_of = {value}, "
+                         f"a flow over one day is period = \"{value}\"")
+    return Period.parse(value)
+
+
+def to_since(value: object) -> Since | None:
+    if value is None or isinstance(value, Since):
+        return value
+    return Since.parse(value)
+
+
+def to_change(value: object) -> str | None:
+    if value is None or value in CHANGES:
+        return value
+    raise InputError(f"change {value!r} is not a kind of change: write change = "
+                     + " or ".join(f'"{c}"' for c in CHANGES))
+
+
+def _optional_date(value: object) -> date | None:
+    return None if value is None else to_date(value)
+
+
+def _optional_text(value: object) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    raise InputError(f"{value!r} must be a string in quotes")
+
+
+def _required_text(value: object) -> str:
+    if isinstance(value, str) and value.strip():
+        return value
+    raise InputError(f"{value!r} must be a non-empty string in quotes")
+
+
+def _valid_id(_instance, attribute, value) -> None:
+    to_id(value, attribute.name)
+
+
+# -- the classes ---------------------------------------------------------------
+
+@attrs.frozen
+class Location:
+    """Where something was written: file, and line and column (1-based) where known."""
+
+    file: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        return ":".join(str(p) for p in (self.file, self.line, self.column) if p is not None)
+
+
+@attrs.frozen
+class Problem:
+    """Input that could not be used, with where it is and what to write instead."""
+
+    location: Location
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
+@attrs.frozen
+class Source:
+    id: str = attrs.field(validator=_valid_id)
+    title: str | None = attrs.field(default=None, converter=_optional_text)
+    publisher: str | None = attrs.field(default=None, converter=_optional_text)
+    published: date | None = attrs.field(default=None, converter=_optional_date)
+    url: str | None = attrs.field(default=None, converter=_optional_text)
+    locale: str = "en_US"
+    note: str | None = attrs.field(default=None, converter=_optional_text)
+    location: Location | None = attrs.field(default=None, eq=False)
+
+
+@attrs.frozen
+class Claim:
+    """One numeric statement of a source, typed; see SPEC section 3 for each field."""
+
+    id: str = attrs.field(validator=_valid_id)
+    entity: str = attrs.field(converter=_required_text)
+    metric: str = attrs.field(converter=_required_text)
+    value: Value = attrs.field(converter=to_value)
+    source: str = ""
+    period: Period | None = attrs.field(default=None, converter=to_period)
+    as_of: date | None = attrs.field(default=None, converter=_optional_date)
+    change: str | None = attrs.field(default=None, converter=to_change)
+    since: Since | None = attrs.field(default=None, converter=to_since)
+    segment: str | None = attrs.field(default=None, converter=_optional_text)
+    market: str | None = attrs.field(default=None, converter=_optional_text)
+    currency: str | None = attrs.field(default=None, converter=_optional_text)
+    quote: str | None = attrs.field(default=None, converter=_optional_text)
+    precision: str | None = None
+    note: str | None = attrs.field(default=None, converter=_optional_text)
+    location: Location | None = attrs.field(default=None, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        if self.since is not None and self.change is None:
+            raise InputError("`since` is the baseline of a change: add change = \"percent\", "
+                             "\"absolute\" or \"points\", or remove `since`")
+        if self.period is not None and self.as_of is not None:
+            raise InputError("a claim has a `period` (a flow, such as revenue) or an `as_of` date "
+                             "(a level, such as market cap), not both")
+
+    @property
+    def ref(self) -> str:
+        return f"{self.source}.{self.id}" if self.source else self.id
+
+
+@attrs.frozen
+class Check:
+    """A hand-written relation among claims (`expr`), checked under both readings."""
+
+    id: str = attrs.field(validator=_valid_id)
+    expr: str = attrs.field(converter=_required_text)
+    note: str | None = attrs.field(default=None, converter=_optional_text)
+    source: str = ""
+    location: Location | None = attrs.field(default=None, eq=False)
+
+    @property
+    def ref(self) -> str:
+        return f"{self.source}.{self.id}" if self.source else self.id
+
+
+@attrs.frozen
+class Acknowledgement:
+    """A reviewed finding that should no longer fail a run: its rule and its claims."""
+
+    rule: str = attrs.field(converter=_required_text)
+    claims: tuple[str, ...] = attrs.field(converter=tuple)
+    reason: str = attrs.field(converter=_required_text)
+    source: str = ""
+    location: Location | None = attrs.field(default=None, eq=False)
+
+
+@attrs.frozen
+class Corpus:
+    """Everything loaded from a set of claim files, and what could not be loaded."""
+
+    sources: tuple[Source, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    checks: tuple[Check, ...] = ()
+    acknowledgements: tuple[Acknowledgement, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    files: tuple[str, ...] = ()
+    _by_ref: dict[str, Claim] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_by_ref", {c.ref: c for c in self.claims})
+
+    def claim(self, ref: str) -> Claim | None:
+        return self._by_ref.get(ref)

@@ -1,0 +1,53 @@
+"""An interval with a unit: what a value reads as, and what expressions compute with."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import attrs
+
+from verify import formatting
+from verify.interval import Interval
+from verify.units import Unit, UnitError, describe_dims
+
+
+@attrs.frozen
+class Quantity:
+    interval: Interval
+    unit: Unit
+
+    def to_base(self) -> Quantity:
+        """The same amount in base units (factor 1): 60 % becomes 0.6."""
+        if self.unit.factor == 1:
+            return self
+        return Quantity(self.interval.scale(self.unit.factor),
+                        Unit(self.unit.dims, Fraction(1), describe_dims(self.unit.dims)))
+
+    def to(self, unit: Unit) -> Quantity:
+        if not self.unit.compatible(unit):
+            raise UnitError(f"cannot convert {self.unit} to {unit}")
+        return Quantity(self.interval.scale(self.unit.factor / unit.factor), unit)
+
+    def __add__(self, other: Quantity) -> Quantity:
+        return Quantity(self.interval + self._aligned(other), self.unit)
+
+    def __sub__(self, other: Quantity) -> Quantity:
+        return Quantity(self.interval - self._aligned(other), self.unit)
+
+    def __mul__(self, other: Quantity) -> Quantity:
+        return Quantity(self.interval * other.interval, self.unit * other.unit)
+
+    def __truediv__(self, other: Quantity) -> Quantity:
+        return Quantity(self.interval / other.interval, self.unit / other.unit)
+
+    def __neg__(self) -> Quantity:
+        return Quantity(-self.interval, self.unit)
+
+    def _aligned(self, other: Quantity) -> Interval:
+        if not self.unit.compatible(other.unit):
+            raise UnitError(f"cannot add {other.unit} to {self.unit}")
+        return other.to(self.unit).interval
+
+    def __str__(self) -> str:
+        text = self.interval.format(formatting.number)
+        return f"{text} {self.unit}" if str(self.unit) != "1" else text

@@ -1,0 +1,71 @@
+"""The JSON report of SPEC section 7: stable, versioned, documented in docs/report-json.md."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from verify import formatting
+from verify.findings import Finding, Side
+from verify.model import Claim, Problem
+from verify.quantity import Quantity
+from verify.report.report import Report
+
+VERSION = 1
+
+
+def render(report: Report, **_options) -> str:
+    document = {
+        "version": VERSION,
+        "summary": report.summary,
+        "findings": [finding(f) for f in report.findings],
+        "problems": [problem(p) for p in report.problems],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def finding(f: Finding) -> dict[str, Any]:
+    return {
+        "rule": f.rule,
+        "id": f.id,
+        "severity": f.severity,
+        "message": f.message,
+        "acknowledged": f.acknowledged,
+        "claims": [claim(c) for c in f.claims],
+        "strict": {"sides": [side(s, "strict") for s in f.sides]},
+        "loose": {"sides": [side(s, "loose") for s in f.sides]},
+        "rates": [{"base": r.base, "quote": r.quote, "rate": formatting.number(r.rate),
+                   "date": r.on.isoformat(), "source": r.source} for r in f.rates],
+    }
+
+
+def claim(c: Claim) -> dict[str, Any]:
+    location = c.location
+    return {
+        "ref": c.ref,
+        "file": location.file if location else None,
+        "line": location.line if location else None,
+        "value": c.value.text,
+        "quote": c.quote,
+    }
+
+
+def side(s: Side, reading: str) -> dict[str, Any]:
+    return {"label": s.label, **quantity(getattr(s, reading))}
+
+
+def quantity(q: Quantity) -> dict[str, Any]:
+    i = q.interval
+    return {
+        "interval": str(q),
+        "low": None if i.lo == float("-inf") else formatting.number(i.lo),
+        "high": None if i.hi == float("inf") else formatting.number(i.hi),
+        "low_open": i.lo_open,
+        "high_open": i.hi_open,
+        "unit": str(q.unit),
+    }
+
+
+def problem(p: Problem) -> dict[str, Any]:
+    return {"file": p.location.file, "line": p.location.line, "column": p.location.column,
+            "message": p.message}

@@ -1,0 +1,61 @@
+"""The report for people: each finding with its claims, its arithmetic and its rates."""
+
+from __future__ import annotations
+
+from verify import formatting
+from verify.findings import Finding
+from verify.report.report import Report
+
+_COLOURS = {"error": "\033[31m", "warning": "\033[33m", "problem": "\033[35m", "dim": "\033[2m",
+            "bold": "\033[1m"}
+_RESET = "\033[0m"
+
+
+def render(report: Report, *, color: bool = False, **_options) -> str:
+    paint = _painter(color)
+    lines: list[str] = []
+    for p in sorted(report.problems, key=lambda p: (p.location.file, p.location.line or 0)):
+        lines.append(f"{p.location}: {paint('problem', 'problem')}: {p.message}")
+    for f in sorted(report.findings, key=_order):
+        lines.extend(_finding(f, paint))
+    lines.append(_summary(report, paint))
+    return "\n".join(lines) + "\n"
+
+
+def _order(f: Finding):
+    where = f.location
+    return (where.file if where else "", (where.line or 0) if where else 0, f.id)
+
+
+def _finding(f: Finding, paint) -> list[str]:
+    where = f.location
+    label = f"{f.severity}[{f.id}]"
+    tag = paint(label, f.severity) + (" (acknowledged)" if f.acknowledged else "")
+    lines = [f"{where or '-'}: {tag} {f.message}"]
+    for c in f.claims:
+        quote = f"  “{c.quote}”" if c.quote else ""
+        lines.append(f"    {c.ref} = {c.value.text!r}{paint(quote, 'dim')}")
+    reading = "loose" if f.severity == "error" else "strict"
+    for s in f.sides:
+        lines.append(f"    {reading}: {s.label} = {getattr(s, reading)}")
+    for r in f.rates:
+        lines.append(f"    rate: 1 {r.base} = {formatting.number(r.rate)} {r.quote} "
+                     f"on {r.on.isoformat()} ({r.source})")
+    return lines
+
+
+def _summary(report: Report, paint) -> str:
+    s = report.summary
+    skipped = sum(s["skipped"].values())
+    def plural(n: int, word: str) -> str:
+        return f"{n} {word}{'' if n == 1 else 's'}"
+    text = (f"{plural(s['files'], 'file')}, {plural(s['claims'], 'claim')}, {plural(s['checks'], 'check')}: "
+            f"{plural(s['errors'], 'error')}, {plural(s['warnings'], 'warning')}, "
+            f"{s['acknowledged']} acknowledged, {skipped} skipped, {plural(s['problems'], 'problem')}")
+    return paint(text, "bold")
+
+
+def _painter(color: bool):
+    def paint(text: str, style: str) -> str:
+        return f"{_COLOURS[style]}{text}{_RESET}" if color and text else text
+    return paint

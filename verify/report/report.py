@@ -1,0 +1,60 @@
+"""The outcome of a run: findings, problems and counts, renderable in every format."""
+
+from __future__ import annotations
+
+import attrs
+
+from verify.findings import Finding
+from verify.model import Corpus, Problem
+
+FAIL_ON = ("error", "warning", "never")
+
+
+@attrs.frozen
+class Report:
+    corpus: Corpus
+    findings: tuple[Finding, ...] = ()
+    checks: int = 0  # rule evaluations that ran
+    skipped: dict[str, int] = attrs.field(factory=dict, eq=False)  # by rule family: lacked data
+    run_problems: tuple[Problem, ...] = ()  # found while checking (a missing rate ...)
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        return self.corpus.problems + self.run_problems
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity == severity and not f.acknowledged)
+
+    @property
+    def summary(self) -> dict:
+        return {
+            "files": len(self.corpus.files),
+            "claims": len(self.corpus.claims),
+            "checks": self.checks,
+            "errors": self.count("error"),
+            "warnings": self.count("warning"),
+            "acknowledged": sum(1 for f in self.findings if f.acknowledged),
+            "skipped": dict(sorted(self.skipped.items())),
+            "problems": len(self.problems),
+        }
+
+    def exit_code(self, fail_on: str = "error") -> int:
+        """0: nothing at or above `fail_on`; 1: such findings; 2: problems (input that could not be used)."""
+        if self.problems or not self.corpus.files:
+            return 2
+        failing = {"error": ("error",), "warning": ("error", "warning"), "never": ()}[fail_on]
+        return 1 if any(self.count(s) for s in failing) else 0
+
+    def selected(self, select: list[str] | None = None, ignore: list[str] | None = None) -> Report:
+        """Only the findings whose family or id is selected and not ignored."""
+        def named(finding: Finding, names: list[str]) -> bool:
+            return any(n in (finding.rule, finding.id) or finding.id.startswith(n + ".") for n in names)
+
+        kept = tuple(f for f in self.findings
+                     if (not select or named(f, select)) and not (ignore and named(f, ignore)))
+        return attrs.evolve(self, findings=kept)
+
+    def render(self, format: str = "text", **options) -> str:
+        from verify.report import FORMATS
+
+        return FORMATS[format](self, **options)

@@ -1,0 +1,3 @@
+"""The built-in rule families, one module each (SPEC section 6)."""
+
+BUILTIN: list = []

@@ -1,0 +1,157 @@
+"""Units as exact dimension vectors: currencies, count nouns, percent, time, and pint's.
+
+Each currency is a dimension of its own (USD and CNY meet only through a dated
+exchange rate), and so is each count noun (shares never add to employees).
+The words we know are resolved from `data/units.toml` without pint; pint's
+registry is loaded only for a unit it alone knows ("km", "GW"), because merely
+importing pint costs more than a whole small run.
+"""
+
+from __future__ import annotations
+
+import functools
+from fractions import Fraction
+
+import attrs
+
+from verify import resources
+
+Dims = tuple[tuple[str, int], ...]
+
+
+class UnitError(ValueError):
+    """A unit that cannot be read or combined."""
+
+
+@attrs.frozen
+class Unit:
+    """`factor` × (product of `dims`): a quantity of 5 in this unit is 5 × factor base units.
+
+    `name` is how the unit is shown ("USD", "%", "USD/share").
+    """
+
+    dims: Dims = ()
+    factor: Fraction = Fraction(1)
+    name: str = ""
+
+    @property
+    def dimensionless(self) -> bool:
+        return not self.dims
+
+    @property
+    def currency(self) -> str | None:
+        """The currency, where this unit is money and nothing else."""
+        if len(self.dims) == 1 and self.dims[0][1] == 1 and self.dims[0][0].isupper():
+            return self.dims[0][0]
+        return None
+
+    def compatible(self, other: Unit) -> bool:
+        return self.dims == other.dims
+
+    def __mul__(self, other: Unit) -> Unit:
+        return Unit(_combine(self.dims, other.dims, 1), self.factor * other.factor,
+                    _join(self.name, "*", other.name))
+
+    def __truediv__(self, other: Unit) -> Unit:
+        return Unit(_combine(self.dims, other.dims, -1), self.factor / other.factor,
+                    _join(self.name, "/", other.name))
+
+    def __str__(self) -> str:
+        return self.name or describe_dims(self.dims) or "1"
+
+
+ONE = Unit()
+PERCENT = Unit((), Fraction(1, 100), "%")
+POINTS = Unit((), Fraction(1, 100), "pp")
+BASIS_POINTS = Unit((), Fraction(1, 10000), "bp")
+RANK = Unit((("rank", 1),), Fraction(1), "rank")
+
+
+def money(code: str) -> Unit:
+    return Unit(((code, 1),), Fraction(1), code)
+
+
+def count(noun: str) -> Unit:
+    return Unit(((noun, 1),), Fraction(1), noun)
+
+
+def describe_dims(dims: Dims) -> str:
+    top = "*".join(n if e == 1 else f"{n}^{e}" for n, e in dims if e > 0)
+    bottom = "*".join(n if e == -1 else f"{n}^{-e}" for n, e in dims if e < 0)
+    return f"{top or '1'}/{bottom}" if bottom else top
+
+
+def _combine(a: Dims, b: Dims, sign: int) -> Dims:
+    exponents = dict(a)
+    for name, e in b:
+        exponents[name] = exponents.get(name, 0) + sign * e
+    return tuple(sorted((n, e) for n, e in exponents.items() if e))
+
+
+def _join(a: str, op: str, b: str) -> str:
+    if not b:
+        return a
+    if not a:
+        return f"1{op}{b}" if op == "/" else b
+    if op == "*" and b.startswith("1/"):
+        return f"{a}/{b[2:]}"
+    return f"{a}{op}{b}"
+
+
+@attrs.frozen
+class UnitWords:
+    """The unit vocabulary: spelling (lower case) → Unit."""
+
+    by_word: dict[str, Unit] = attrs.field(eq=False)
+    count_nouns: tuple[str, ...]
+
+    @classmethod
+    def from_table(cls, table: dict) -> UnitWords:
+        by_word: dict[str, Unit] = {}
+        for word in table["percent"]["words"]:
+            by_word[word.lower()] = PERCENT
+        for word in table["points"]["words"]:
+            by_word[word.lower()] = POINTS
+        for word in table["basis_points"]["words"]:
+            by_word[word.lower()] = BASIS_POINTS
+        for noun, spellings in table["counts"].items():
+            for word in [noun, *spellings]:
+                by_word[word.lower()] = count(noun)
+        for name, entry in table["time"].items():
+            unit = Unit((("year", 1),), _fraction(entry["years"]), name)
+            for word in [name, *entry["words"]]:
+                by_word[word.lower()] = unit
+        return cls(by_word, tuple(table["counts"]))
+
+    def lookup(self, word: str) -> Unit | None:
+        return self.by_word.get(word.lower())
+
+
+def _fraction(text: str) -> Fraction:
+    """"7/365.25" → exact 28/1461: a ratio of decimals."""
+    num, _, den = text.partition("/")
+    return Fraction(num) / Fraction(den or "1")
+
+
+@functools.cache
+def default_words() -> UnitWords:
+    return UnitWords.from_table(resources.packaged("units"))
+
+
+def pint_unit(text: str) -> Unit:
+    """A unit only pint knows, as our exact Unit (pint loads on first use)."""
+    registry = _pint_registry()
+    try:
+        quantity = registry.Quantity(1, text).to_base_units()
+    except Exception as exc:  # pint raises many kinds for unreadable text
+        raise UnitError(f"unknown unit {text!r}") from exc
+    dims = tuple(sorted((name.strip("[]"), int(e)) for name, e in quantity.dimensionality.items()))
+    # pint's factors are binary floats; their shortest decimal form is the intended value.
+    return Unit(dims, Fraction(repr(float(quantity.magnitude))), text)
+
+
+@functools.cache
+def _pint_registry():
+    import pint  # deferred: ~0.2 s, paid only by a run that needs a physical unit
+
+    return pint.UnitRegistry(cache_folder=None)

@@ -1,0 +1,49 @@
+"""Which currency a value's symbols, codes and words name together.
+
+Every mention narrows the candidates ("RMB ¥": RMB says CNY, ¥ says CNY or JPY:
+CNY). What stays ambiguous is settled only by an explicit choice, the claim's
+`currency` field, or by a mention's stated default ("$" alone is USD).
+"""
+
+from __future__ import annotations
+
+from verify.errors import ValueParseError
+from verify.values.lexicon import CurrencyAlias
+
+_FIXES = {
+    "CNY": "\"CN¥\" or \"RMB ¥\"",
+    "JPY": "\"JP¥\"",
+    "USD": "\"US$\"",
+}
+
+
+def resolve(mentions: tuple[CurrencyAlias, ...], chosen: str | None) -> str | None:
+    if not mentions:
+        return None
+    candidates = list(mentions[0].codes)
+    for alias in mentions[1:]:
+        narrowed = [c for c in candidates if c in alias.codes]
+        if not narrowed:
+            names = " and ".join(repr(m.text) for m in mentions)
+            raise ValueParseError(f"{names} name different currencies: keep the one the source means")
+        candidates = narrowed
+    if len(candidates) == 1:
+        return candidates[0]
+    if chosen is not None:
+        if chosen in candidates:
+            return chosen
+        raise ValueParseError(
+            f"{_written(mentions)} cannot mean {chosen} (it means one of {', '.join(candidates)}): "
+            "correct the value or the claim's `currency`")
+    defaults = {m.default for m in mentions if m.default in candidates}
+    if len(defaults) == 1:
+        return defaults.pop()
+    fixes = "; ".join(f"{_FIXES[c]} for {c}" for c in candidates if c in _FIXES)
+    raise ValueParseError(
+        f"{_written(mentions)} is ambiguous: it can mean {', '.join(candidates)}. "
+        f"Write {fixes + ', or ' if fixes else ''}set currency = \"{candidates[0]}\" "
+        "on the claim (or in [defaults])")
+
+
+def _written(mentions: tuple[CurrencyAlias, ...]) -> str:
+    return " ".join(repr(m.text) for m in mentions)

@@ -1,0 +1,81 @@
+"""A claim's value: the text as written, and what it reads as under each reading."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import attrs
+
+
+from verify.quantity import Quantity
+from verify.units import Unit, money
+from verify.values import currency as currencies
+from verify.values.grammar import read
+from verify.values.lexicon import Lexicon, default_lexicon
+from verify.values.readings import Precision, readings
+
+
+@attrs.frozen
+class Value:
+    """A value as written ("nearly 60%") and its strict and loose readings.
+
+    `strict` and `loose` are Quantities: an exact interval and a unit.
+    `nominal` is the number as written (scaled, signed), None for ranges.
+    """
+
+    text: str
+    strict: Quantity
+    loose: Quantity
+    currency: str | None = None
+    hedge: str | None = None
+    direction: str | None = None
+    nominal: Fraction | None = None
+    rank: int | None = None
+
+    @property
+    def unit(self) -> Unit:
+        return self.strict.unit
+
+    def __str__(self) -> str:
+        return self.text
+
+    def describe(self) -> str:
+        """One line for people: the text, then both readings."""
+        return f"{self.text!r}: strict {self.strict}, loose {self.loose}"
+
+
+def parse_value(
+    text: str,
+    *,
+    locale: str = "en_US",
+    currency: str | None = None,
+    precision: Precision = None,
+    lexicon: Lexicon | None = None,
+) -> Value:
+    """Read a value as a journalist writes it ("RMB ¥280.2bn", "nearly 60%", "over 194,000 employees").
+
+    `currency` settles an ambiguous symbol ("¥"); `precision` overrides the step read
+    from the digits ("exact", or a step in the value's written scale).
+    Raises `verify.errors.ValueParseError`, whose message says what to write instead.
+    """
+    lexicon = lexicon or default_lexicon()
+    parts = read(text, lexicon, locale)
+    code = currencies.resolve(parts.currencies, currency)
+    unit = money(code) * parts.unit if code else parts.unit
+    strict, loose = readings(parts, lexicon, precision)
+    nominal = None
+    if parts.low is not None and parts.high is None:
+        nominal = parts.low.value * parts.sign
+    return Value(
+        text=text,
+        strict=Quantity(strict, unit),
+        loose=Quantity(loose, unit),
+        currency=code,
+        hedge=parts.hedge.name if parts.hedge else None,
+        direction=parts.direction,
+        nominal=nominal if parts.rank is None else None,
+        rank=parts.rank,
+    )
+
+
+
