@@ -33,13 +33,31 @@ def parser() -> argparse.ArgumentParser:
                    help="report only these rule families or ids (repeatable, or comma-separated)")
     p.add_argument("--ignore", action="append", metavar="RULE",
                    help="do not report these rule families or ids (repeatable, or comma-separated)")
+    p.add_argument("--rates", metavar="DIR",
+                   help="a folder of exchange rates with its sources.toml (default: the bundled ECB history)")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                    help="colour in the text report (default: auto, on a terminal without NO_COLOR)")
     p.add_argument("--version", action="version", version=f"verify {__version__}")
     return p
 
 
+def rates_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="verify rates", description="Exchange-rate data.")
+    sub = p.add_subparsers(dest="action", required=True)
+    show = sub.add_parser("show", help="the rates sources in force and what they cover")
+    show.add_argument("--rates", metavar="DIR", help="a folder of rates (default: the bundled ECB history)")
+    refresh = sub.add_parser("refresh", help="replace the ECB history with a newer file, checked whole first")
+    refresh.add_argument("source", help="path or URL of eurofxref-hist.zip (or its CSV)")
+    refresh.add_argument("--into", metavar="DIR", default="rates",
+                         help="the folder holding eurofxref-hist.csv (default: rates)")
+    refresh.add_argument("--allow-older", action="store_true", help="accept a file that ends earlier")
+    return p
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["rates"]:
+        return _rates(rates_parser().parse_args(argv[1:]))
     args = parser().parse_args(argv)
     try:
         return _run(args)
@@ -54,7 +72,16 @@ def _run(args: argparse.Namespace) -> int:
     from verify.io import write_atomically
 
     corpus = load(args.paths or ["claims"])
-    report = check(corpus).selected(_names(args.select), _names(args.ignore))
+    rates = None
+    if args.rates:
+        from verify.rates import RateBook, RateError
+
+        try:
+            rates = RateBook.from_folder(args.rates)
+        except RateError as exc:
+            print(f"verify: --rates {args.rates}: {exc.message}", file=sys.stderr)
+            return 2
+    report = check(corpus, rates=rates).selected(_names(args.select), _names(args.ignore))
     fail_on = "warning" if args.strict else args.fail_on
     color = _use_color(args.color, args.output)
     text = report.render(args.format, color=color)
@@ -67,6 +94,29 @@ def _run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return report.exit_code(fail_on)
+
+
+def _rates(args: argparse.Namespace) -> int:
+    from verify.rates import RateBook, RateError
+    from verify.rates.refresh import refresh
+
+    try:
+        if args.action == "refresh":
+            table = refresh(args.source, args.into, allow_older=args.allow_older)
+            print(f"{table.path}: {len(table.currencies)} currencies, {table.first_day} to {table.last_day}")
+            return 0
+        book = RateBook.from_folder(args.rates) if args.rates else RateBook.bundled()
+        for spec in book.specs:
+            table = book.table(spec)
+            print(f"{spec.name}: {table.title} ({table.attribution or 'no attribution given'})")
+            print(f"  file: {table.path}")
+            print(f"  days: {table.first_day} to {table.last_day}, anchor {table.anchor}")
+            print(f"  currencies: {', '.join(table.currencies)}")
+        return 0
+    except RateError as exc:
+        where = f"{exc.file}:{exc.line}: " if exc.file and exc.line else f"{exc.file}: " if exc.file else ""
+        print(f"verify rates: {where}{exc.message}", file=sys.stderr)
+        return 2
 
 
 def _names(values: list[str] | None) -> list[str] | None:

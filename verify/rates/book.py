@@ -1,0 +1,145 @@
+"""The rate sources in force, in order, and conversions of quantities through them.
+
+A folder of rates holds `sources.toml`, which names each source's CSV and anchor
+currency. The package carries the ECB history, so `verify` works offline from
+any directory; `--rates DIR` or the config points at another folder.
+Each table is read only when a conversion first needs it.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+from fractions import Fraction
+from importlib import resources
+from pathlib import Path
+
+import attrs
+
+from verify.quantity import Quantity
+from verify.rates.table import Rate, RateError, RateTable
+from verify.units import Unit, describe_dims
+
+SOURCES_FILE = "sources.toml"
+_SOURCE_FIELDS = {"name", "title", "attribution", "file", "anchor"}
+
+
+@attrs.frozen
+class SourceSpec:
+    """A rates source as described in sources.toml: read lazily into a RateTable."""
+
+    name: str
+    path: Path
+    anchor: str = "EUR"
+    title: str | None = None
+    attribution: str | None = None
+
+    def open(self) -> RateTable:
+        return RateTable(self.path, name=self.name, anchor=self.anchor, title=self.title,
+                         attribution=self.attribution)
+
+
+class RateBook:
+    def __init__(self, specs: list[SourceSpec]):
+        if not specs:
+            raise RateError("no rates sources are configured")
+        self.specs = specs
+        self._tables: dict[str, RateTable] = {}
+
+    @classmethod
+    def from_folder(cls, folder: str | Path) -> RateBook:
+        folder = Path(folder)
+        described = folder / SOURCES_FILE
+        if not described.is_file():
+            raise RateError(f"{folder} has no {SOURCES_FILE} describing its rates sources", file=str(folder))
+        try:
+            data = tomllib.loads(described.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise RateError(f"cannot read {described}: {exc}", file=str(described)) from None
+        specs = []
+        for i, entry in enumerate(data.get("source", [])):
+            unknown = set(entry) - _SOURCE_FIELDS
+            if unknown or "name" not in entry or "file" not in entry:
+                raise RateError(f"[[source]] number {i + 1} needs name and file (and may have "
+                                f"{', '.join(sorted(_SOURCE_FIELDS - {'name', 'file'}))})"
+                                + (f"; unknown: {', '.join(sorted(unknown))}" if unknown else ""),
+                                file=str(described))
+            file = (folder / entry["file"]).resolve()
+            if not file.is_relative_to(folder.resolve()):
+                raise RateError(f"rates file {entry['file']!r} lies outside {folder}", file=str(described))
+            specs.append(SourceSpec(entry["name"], file, entry.get("anchor", "EUR"), entry.get("title"),
+                                    entry.get("attribution")))
+        return cls(specs)
+
+    @classmethod
+    def bundled(cls) -> RateBook:
+        """The ECB history shipped with verify."""
+        return cls.from_folder(bundled_folder())
+
+    def table(self, spec: SourceSpec) -> RateTable:
+        if spec.name not in self._tables:
+            self._tables[spec.name] = spec.open()
+        return self._tables[spec.name]
+
+    @property
+    def loaded(self) -> bool:
+        """Whether any table has been read (a run that converts nothing reads none)."""
+        return bool(self._tables)
+
+    def _first(self, base: str, quote: str, ask):
+        errors = []
+        for spec in self.specs:
+            table = self.table(spec)
+            if not (table.covers(base) and table.covers(quote)):
+                errors.append(RateError(f"{spec.name} has no rates for "
+                                        f"{base if not table.covers(base) else quote}; "
+                                        f"it covers {', '.join(table.currencies)}"))
+                continue
+            try:
+                return ask(table)
+            except RateError as exc:
+                errors.append(exc)
+        raise errors[0] if len(errors) == 1 else RateError("; ".join(e.message for e in errors))
+
+    def rate(self, base: str, quote: str, on: date) -> Rate:
+        if base == quote:
+            return Rate(base, quote, Fraction(1), on, "identity", on)
+        return self._first(base, quote, lambda t: t.rate(base, quote, on))
+
+    def extremes(self, base: str, quote: str, start: date, end: date) -> tuple[Rate, Rate]:
+        if base == quote:
+            same = Rate(base, quote, Fraction(1), start, "identity", start)
+            return same, same
+        return self._first(base, quote, lambda t: t.extremes(base, quote, start, end))
+
+    def convert(self, quantity: Quantity, to: str, on: date) -> tuple[Quantity, Rate]:
+        """`quantity` (money, or money per something) in currency `to` at the fixing of `on`."""
+        code, exponent = money_dimension(quantity.unit)
+        rate = self.rate(code, to, on)
+        return Quantity(quantity.interval.scale(rate.value ** exponent),
+                        swap_currency(quantity.unit, code, to)), rate
+
+
+def money_dimension(unit: Unit) -> tuple[str, int]:
+    currencies = [(name, e) for name, e in unit.dims if name.isupper()]
+    if len(currencies) != 1:
+        raise RateError(f"{unit} is not an amount of one currency")
+    return currencies[0]
+
+
+def swap_currency(unit: Unit, old: str, new: str) -> Unit:
+    dims = tuple(sorted((new if name == old else name, e) for name, e in unit.dims))
+    name = unit.name.replace(old, new) if unit.name else describe_dims(dims)
+    return Unit(dims, unit.factor, name)
+
+
+def bundled_folder() -> Path:
+    """The rates shipped in the package, or the repository's rates/ in a source checkout."""
+    packaged = Path(str(resources.files("verify.data"))) / "rates"
+    if (packaged / SOURCES_FILE).is_file():
+        return packaged
+    checkout = Path(__file__).resolve().parents[2] / "rates"
+    if (checkout / SOURCES_FILE).is_file():
+        return checkout
+    raise RateError("the bundled rates are missing from this installation: reinstall verify, "
+                    "or give --rates DIR")

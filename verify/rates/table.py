@@ -1,0 +1,211 @@
+"""A daily table of exchange rates against one anchor currency, read from CSV.
+
+The file is split into columns when first used (tens of milliseconds), and
+each currency's figures become exact Fractions only when a conversion needs
+them, so a run converts nothing pays nothing, and one that converts pays little.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from datetime import date
+from fractions import Fraction
+from pathlib import Path
+
+import attrs
+
+from verify.errors import VerifyError
+from verify.rates.extremes import Extremes
+
+_CELL = re.compile(r"\d+(?:\.\d+)?")
+_CODE = re.compile(r"[A-Z]{3}")
+MISSING = ("N/A", "")
+
+
+class RateError(VerifyError):
+    """A rate that cannot be had: unknown currency, uncovered date, or a broken file."""
+
+    def __init__(self, message: str, *, file: str | None = None, line: int | None = None):
+        super().__init__(message)
+        self.message, self.file, self.line = message, file, line
+
+
+@attrs.frozen
+class Rate:
+    """1 `base` = `value` `quote`, the fixing of `on` (asked for `asked`), from `source`."""
+
+    base: str
+    quote: str
+    value: Fraction
+    on: date
+    source: str
+    asked: date | None = None
+
+    def __str__(self) -> str:
+        from verify import formatting
+
+        return f"1 {self.base} = {formatting.number(self.value)} {self.quote} on {self.on.isoformat()} ({self.source})"
+
+
+class RateTable:
+    """Rates of one source; `rate()` and `extremes()` never scan the table."""
+
+    def __init__(self, path: str | Path, *, name: str, anchor: str = "EUR", title: str | None = None,
+                 attribution: str | None = None):
+        self.path = str(path)
+        self.name = name
+        self.anchor = anchor
+        self.title = title or name
+        self.attribution = attribution
+        self._dates: list[int] = []  # ordinals, ascending
+        self._lines: list[int] = []  # the file line of each row
+        self._columns: dict[str, tuple[str, ...]] = {}
+        self._values: dict[str, list[Fraction | None]] = {}
+        self._pairs: dict[tuple[str, str], Extremes[Fraction]] = {}
+        self._read()
+
+    # -- reading ---------------------------------------------------------------
+
+    def _read(self) -> None:
+        try:
+            text = Path(self.path).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise RateError(f"cannot read the rates file: {getattr(exc, 'strerror', None) or exc}",
+                            file=self.path) from None
+        lines = text.splitlines()
+        if not lines:
+            raise RateError("the rates file is empty", file=self.path, line=1)
+        header = lines[0].rstrip(",").split(",")
+        if header[0].strip() != "Date" or len(header) < 2:
+            raise RateError("the header must be Date followed by currency codes: Date,USD,JPY,...",
+                            file=self.path, line=1)
+        codes = [c.strip() for c in header[1:]]
+        for code in codes:
+            if not _CODE.fullmatch(code):
+                raise RateError(f"{code!r} in the header is not an ISO 4217 code", file=self.path, line=1)
+        width = len(codes)
+        rows = []
+        for number, line in enumerate(lines[1:], start=2):
+            if not line.strip():
+                continue
+            cells = line.split(",")
+            if len(cells) == width + 2 and cells[-1] == "":
+                cells.pop()  # the ECB ends every line with a comma
+            if len(cells) != width + 1:
+                raise RateError(f"expected {width + 1} fields, found {len(cells)}: the file is truncated "
+                                "or malformed", file=self.path, line=number)
+            try:
+                day = date.fromisoformat(cells[0])
+            except ValueError:
+                raise RateError(f"{cells[0]!r} is not a date (YYYY-MM-DD)", file=self.path, line=number) from None
+            rows.append((day.toordinal(), number, cells[1:]))
+        if not rows:
+            raise RateError("the rates file has no rows", file=self.path, line=2)
+        rows.sort(key=lambda r: r[0])
+        for before, after in zip(rows, rows[1:]):
+            if before[0] == after[0]:
+                raise RateError(f"{date.fromordinal(after[0])} appears twice", file=self.path, line=after[1])
+        self._dates = [r[0] for r in rows]
+        self._lines = [r[1] for r in rows]
+        self._columns = dict(zip(codes, zip(*(r[2] for r in rows))))
+
+    # -- what it covers ----------------------------------------------------------
+
+    @property
+    def first_day(self) -> date:
+        return date.fromordinal(self._dates[0])
+
+    @property
+    def last_day(self) -> date:
+        return date.fromordinal(self._dates[-1])
+
+    @property
+    def currencies(self) -> tuple[str, ...]:
+        return tuple(sorted({self.anchor, *self._columns}))
+
+    def covers(self, code: str) -> bool:
+        return code == self.anchor or code in self._columns
+
+    def coverage(self, code: str) -> tuple[date, date] | None:
+        """The first and last day with a rate for `code`."""
+        if code == self.anchor:
+            return self.first_day, self.last_day
+        days = [i for i, cell in enumerate(self._columns[code]) if cell not in MISSING]
+        if not days:
+            return None
+        return date.fromordinal(self._dates[days[0]]), date.fromordinal(self._dates[days[-1]])
+
+    # -- lookups -----------------------------------------------------------------
+
+    def rate(self, base: str, quote: str, on: date) -> Rate:
+        """The fixing of `on`, or of the last business day before it; cross rates through the anchor."""
+        i = self._row(on)
+        value = self._cross(base, quote, i)
+        return Rate(base, quote, value, date.fromordinal(self._dates[i]), self.name, on)
+
+    def extremes(self, base: str, quote: str, start: date, end: date) -> tuple[Rate, Rate]:
+        """The lowest and highest daily rate from the fixing that applies on `start` to `end`."""
+        first, last = self._row(start), self._row(end)
+        self._cross(base, quote, first)  # a clear error if the window starts without a rate
+        found = self._pair(base, quote).query(first, last)
+        assert found is not None  # the first row has a value
+        (low, low_i), (high, high_i) = found
+        return (Rate(base, quote, low, date.fromordinal(self._dates[low_i]), self.name, start),
+                Rate(base, quote, high, date.fromordinal(self._dates[high_i]), self.name, end))
+
+    def _row(self, on: date) -> int:
+        i = bisect.bisect_right(self._dates, on.toordinal()) - 1
+        if i < 0:
+            raise RateError(f"{self.name} rates start on {self.first_day}; there is none for {on}")
+        if on > self.last_day:
+            raise RateError(f"{on} is after the last day of the {self.name} rates ({self.last_day}): "
+                            "refresh them with `verify rates refresh`, or use another rates source")
+        return i
+
+    def _cross(self, base: str, quote: str, i: int) -> Fraction:
+        b, q = self._per_anchor(base, i), self._per_anchor(quote, i)
+        return q / b
+
+    def _per_anchor(self, code: str, i: int) -> Fraction:
+        if code == self.anchor:
+            return Fraction(1)
+        if code not in self._columns:
+            raise RateError(f"{self.name} has no rates for {code}; it covers {', '.join(self.currencies)}")
+        values = self._values.get(code)
+        value = values[i] if values is not None else self._cell(code, i, self._columns[code][i])
+        if value is None:
+            span = self.coverage(code)
+            covered = f" (it has {code} from {span[0]} to {span[1]})" if span else ""
+            raise RateError(f"{self.name} has no {code} rate on {date.fromordinal(self._dates[i])}{covered}")
+        return value
+
+    def _column(self, code: str) -> list[Fraction | None]:
+        values = self._values.get(code)
+        if values is None:
+            values = [self._cell(code, i, cell) for i, cell in enumerate(self._columns[code])]
+            self._values[code] = values
+        return values
+
+    def _cell(self, code: str, i: int, cell: str) -> Fraction | None:
+        if cell in MISSING:
+            return None
+        if not _CELL.fullmatch(cell) or cell.strip("0.") == "":
+            raise RateError(f"the {code} rate {cell!r} is not a positive number", file=self.path,
+                            line=self._lines[i])
+        whole, _, decimals = cell.partition(".")
+        return Fraction(int(whole + decimals), 10 ** len(decimals))  # exact, and 5x faster than Fraction(str)
+
+    def _pair(self, base: str, quote: str) -> Extremes[Fraction]:
+        tree = self._pairs.get((base, quote))
+        if tree is None:
+            b = self._column(base) if base != self.anchor else [Fraction(1)] * len(self._dates)
+            q = self._column(quote) if quote != self.anchor else [Fraction(1)] * len(self._dates)
+            tree = Extremes([y / x if x is not None and y is not None else None for x, y in zip(b, q)])
+            self._pairs[(base, quote)] = tree
+        return tree
+
+    def validate(self) -> None:
+        """Read every cell now (a refresh checks a new file whole before it replaces the old)."""
+        for code in self._columns:
+            self._column(code)
