@@ -1,19 +1,23 @@
 """Running rules over a corpus, and settling acknowledgements, into a Report.
 
 A rule is any object with a `family` name and a `run(context)` that yields
-Findings and Skips; the engine knows no rule by name, so rule families and
-project packs plug in without changing it.
+Findings, Skips and Problems; the engine knows no rule by name, so rule
+families and project packs plug in without changing it.
 """
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
+from datetime import date
 from typing import Iterable, Protocol
 
 import attrs
 
+from verify import facts
+from verify.conversion import Converter
 from verify.findings import Finding
-from verify.model import Acknowledgement, Corpus, Problem
+from verify.model import Acknowledgement, Claim, Corpus, Problem
 from verify.report import Report
 
 
@@ -25,16 +29,33 @@ class Skip:
 
 
 @attrs.frozen
+class Ran:
+    """One evaluation of a rule: counted in the summary's checks."""
+
+    family: str
+
+
 class Context:
-    corpus: Corpus
-    rates: object | None = None
-    config: object | None = None
+    """What rules share: the corpus, its facts grouped once, and the converter."""
+
+    def __init__(self, corpus: Corpus, rates=None, config=None):
+        self.corpus = corpus
+        self.converter = Converter(rates)
+        self.config = config
+        self._published = {s.id: s.published for s in corpus.sources}
+
+    @functools.cached_property
+    def groups(self) -> dict[facts.FactKey, list[Claim]]:
+        return facts.group(self.corpus.claims)
+
+    def published(self, claim: Claim | None) -> date | None:
+        return self._published.get(claim.source) if claim is not None else None
 
 
 class Rule(Protocol):
     family: str
 
-    def run(self, context: Context) -> Iterable[Finding | Skip | Problem]: ...
+    def run(self, context: Context) -> Iterable[Finding | Skip | Ran | Problem]: ...
 
 
 def builtin_rules() -> list[Rule]:
@@ -52,14 +73,14 @@ def check(corpus: Corpus, *, rates=None, rules: Iterable[Rule] | None = None, co
     checks = 0
     for rule in builtin_rules() if rules is None else rules:
         for outcome in rule.run(context):
-            if isinstance(outcome, Skip):
+            if isinstance(outcome, Ran):
+                checks += 1
+            elif isinstance(outcome, Skip):
                 skipped[outcome.family] += 1
-                continue
-            if isinstance(outcome, Problem):
+            elif isinstance(outcome, Problem):
                 problems.append(outcome)
-                continue
-            findings.append(outcome)
-        checks += getattr(rule, "checks", 0)
+            else:
+                findings.append(outcome)
     findings = acknowledge(findings, corpus.acknowledgements)
     return Report(corpus, tuple(findings), checks, dict(skipped), tuple(problems))
 

@@ -113,6 +113,36 @@ def parse(text: str) -> Relation:
     return Relation(op, left, right)
 
 
+def render(node: Node) -> str:
+    """The expression as text again, with only the parentheses it needs."""
+    if isinstance(node, Number):
+        return node.text
+    if isinstance(node, Literal):
+        return repr(node.text)
+    if isinstance(node, Ref):
+        return node.name
+    if isinstance(node, Unary):
+        return f"{node.op}{_wrapped(node.operand, 3)}"
+    if isinstance(node, Call):
+        return f"{node.name}({', '.join(render(a) for a in node.args)})"
+    if isinstance(node, Relation):
+        return f"{render(node.left)} {node.op} {render(node.right)}"
+    level = _LEVEL[node.op]
+    # the right operand of - and / needs parentheses at its own level: a - (b - c)
+    right_level = level + 1 if node.op in "-/" else level
+    return f"{_wrapped(node.left, level)} {node.op} {_wrapped(node.right, right_level)}"
+
+
+_LEVEL = {"+": 1, "-": 1, "*": 2, "/": 2}
+
+
+def _wrapped(node: Node, level: int) -> str:
+    text = render(node)
+    if isinstance(node, Binary) and _LEVEL[node.op] < level:
+        return f"({text})"
+    return text
+
+
 def refs(node: Node) -> list[Ref]:
     """Every claim reference in a tree, in order of appearance."""
     if isinstance(node, Ref):

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-from fractions import Fraction
-
 import attrs
 
 from verify.model import Claim, Location
 from verify.quantity import Quantity
+from verify.rates.table import Rate
 
 SEVERITIES = ("error", "warning")
 
@@ -23,17 +21,6 @@ class Side:
 
 
 @attrs.frozen
-class RateUse:
-    """An exchange rate a computation used: 1 `base` = `rate` `quote` on `on`, from `source`."""
-
-    base: str
-    quote: str
-    rate: Fraction
-    on: date
-    source: str
-
-
-@attrs.frozen
 class Finding:
     rule: str  # the family: agreement, period-sum, change, identity, share, check, unit
     id: str  # stable: "agreement", "identity.market_cap", a check's own id
@@ -41,7 +28,7 @@ class Finding:
     message: str
     claims: tuple[Claim, ...] = ()
     sides: tuple[Side, ...] = ()
-    rates: tuple[RateUse, ...] = ()
+    rates: tuple[Rate, ...] = ()
     acknowledged: bool = False
     key: str = ""  # what the finding is about, independent of lines (for fingerprints)
     at: Location | None = None  # where to point, if not at its first claim

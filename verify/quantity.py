@@ -18,7 +18,7 @@ class Quantity:
 
     def to_base(self) -> Quantity:
         """The same amount in base units (factor 1): 60 % becomes 0.6."""
-        if self.unit.factor == 1:
+        if self.unit.factor == 1 and self.unit.name == describe_dims(self.unit.dims):
             return self
         return Quantity(self.interval.scale(self.unit.factor),
                         Unit(self.unit.dims, Fraction(1), describe_dims(self.unit.dims)))

@@ -34,7 +34,7 @@ def finding(f: Finding) -> dict[str, Any]:
         "claims": [claim(c) for c in f.claims],
         "strict": {"sides": [side(s, "strict") for s in f.sides]},
         "loose": {"sides": [side(s, "loose") for s in f.sides]},
-        "rates": [{"base": r.base, "quote": r.quote, "rate": formatting.number(r.rate),
+        "rates": [{"base": r.base, "quote": r.quote, "rate": formatting.number(r.value),
                    "date": r.on.isoformat(), "source": r.source} for r in f.rates],
     }
 

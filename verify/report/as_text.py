@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from verify import formatting
 from verify.findings import Finding
 from verify.report.report import Report
 
@@ -39,8 +38,7 @@ def _finding(f: Finding, paint) -> list[str]:
     for s in f.sides:
         lines.append(f"    {reading}: {s.label} = {getattr(s, reading)}")
     for r in f.rates:
-        lines.append(f"    rate: 1 {r.base} = {formatting.number(r.rate)} {r.quote} "
-                     f"on {r.on.isoformat()} ({r.source})")
+        lines.append(f"    rate: {r}")
     return lines
 
 

@@ -1,3 +1,8 @@
 """The built-in rule families, one module each (SPEC section 6)."""
 
-BUILTIN: list = []
+from verify.rules.agreement import AgreementRule
+from verify.rules.change import ChangeRule
+from verify.rules.check import CheckRule
+from verify.rules.unit import UnitRule
+
+BUILTIN = [AgreementRule, ChangeRule, CheckRule, UnitRule]

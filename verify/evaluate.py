@@ -1,0 +1,142 @@
+"""Evaluating expression trees to quantities, under one reading.
+
+Money is brought to one currency leaf by leaf, each claim at its own reference
+date (a flow's period end, a level's as_of), because a sum of conversions at
+different dates is what the claims actually mean. The target currency is the
+first one the expression names, or the one `convert(x, 'EUR')` asks for.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Callable
+
+from verify import expressions as ex
+from verify.conversion import Converter
+from verify.facts import reference_date
+from verify.interval import Interval
+from verify.model import Claim
+from verify.quantity import Quantity
+from verify.rates import Rate
+from verify.units import ONE, UnitError
+from verify.values import parse_value
+
+RELATIONS: dict[str, Callable[[Interval, Interval], bool]] = {
+    "==": lambda a, b: a.may_equal(b),
+    "!=": lambda a, b: a.may_differ(b),
+    "<": lambda a, b: a.may_be_less(b),
+    "<=": lambda a, b: a.may_be_at_most(b),
+    ">": lambda a, b: b.may_be_less(a),
+    ">=": lambda a, b: b.may_be_at_most(a),
+}
+
+
+class Evaluator:
+    """Evaluates trees of one check under one reading, collecting the claims and rates used."""
+
+    def __init__(self, resolve: Callable[[str], Claim], converter: Converter, reading: str,
+                 published: Callable[[Claim | None], date | None]):
+        self.resolve = resolve
+        self.converter = converter
+        self.reading = reading
+        self.published = published
+        self.claims: list[Claim] = []
+        self.rates: list[Rate] = []
+        self._targets: list[str | None] = [None]
+
+    def relation(self, tree: ex.Relation) -> tuple[Quantity, Quantity, bool]:
+        """Both sides in base units, and whether the relation holds for some values inside them."""
+        self._targets = [first_currency(tree, self.resolve)]
+        left, right = self.value(tree.left).to_base(), self.value(tree.right).to_base()
+        if not left.unit.compatible(right.unit):
+            raise UnitError(f"the two sides differ in kind: {left.unit} and {right.unit}")
+        return left, right, RELATIONS[tree.op](left.interval, right.interval)
+
+    def value(self, node: ex.Node) -> Quantity:
+        if isinstance(node, ex.Number):
+            return Quantity(Interval.point(node.value), ONE)
+        if isinstance(node, ex.Literal):
+            return self._money(getattr(parse_value(node.text), self.reading), None)
+        if isinstance(node, ex.Ref):
+            claim = self.resolve(node.name)
+            if claim not in self.claims:
+                self.claims.append(claim)
+            return self._money(getattr(claim.value, self.reading), claim)
+        if isinstance(node, ex.Unary):
+            operand = self.value(node.operand)
+            return -operand if node.op == "-" else operand
+        if isinstance(node, ex.Binary):
+            left, right = self.value(node.left), self.value(node.right)
+            return {"+": left.__add__, "-": left.__sub__, "*": left.__mul__, "/": left.__truediv__}[node.op](right)
+        if isinstance(node, ex.Call):
+            return self._call(node)
+        raise TypeError(f"not an expression node: {node!r}")
+
+    def _call(self, node: ex.Call) -> Quantity:
+        if node.name == "convert":
+            self._targets.append(node.args[1].text.strip().upper())
+            try:
+                return self.value(node.args[0])
+            finally:
+                self._targets.pop()
+        args = [self.value(a) for a in node.args]
+        if node.name == "abs":
+            return Quantity(abs(args[0].interval), args[0].unit)
+        result = args[0]
+        for other in args[1:]:
+            if node.name == "sum":
+                result = result + other
+            else:
+                aligned = other.to(result.unit) if result.unit.compatible(other.unit) else None
+                if aligned is None:
+                    raise UnitError(f"{node.name} of {result.unit} and {other.unit}")
+                pick = result.interval.minimum if node.name == "min" else result.interval.maximum
+                result = Quantity(pick(aligned.interval), result.unit)
+        return result
+
+    def _money(self, quantity: Quantity, claim: Claim | None) -> Quantity:
+        target = self._targets[-1]
+        currencies = [n for n, _ in quantity.unit.dims if n.isupper()]
+        if target is None or not currencies or currencies == [target]:
+            return quantity
+        reference = reference_date(claim) if claim is not None else self.published(None)
+        if reference is None:
+            raise UnitError(f"{claim.ref if claim else 'a quoted value'} has no date to convert "
+                            f"{currencies[0]} to {target} at")
+        converted, rates = self.converter.convert(quantity, target, reading=self.reading, reference=reference,
+                                                  published=self.published(claim))
+        self.rates.extend(r for r in rates if r not in self.rates)
+        return converted
+
+
+def first_currency(tree: ex.Node, resolve: Callable[[str], Claim]) -> str | None:
+    """The currency of the first money operand, in reading order."""
+    for node in _leaves(tree):
+        if isinstance(node, ex.Ref):
+            unit = resolve(node.name).value.unit
+        elif isinstance(node, ex.Literal):
+            unit = parse_value(node.text).unit
+        elif isinstance(node, ex.Call) and node.name == "convert":
+            return node.args[1].text.strip().upper()
+        else:
+            continue
+        for name, _ in unit.dims:
+            if name.isupper():
+                return name
+    return None
+
+
+def _leaves(node: ex.Node):
+    if isinstance(node, ex.Call) and node.name == "convert":
+        yield node
+        return
+    if isinstance(node, (ex.Relation, ex.Binary)):
+        yield from _leaves(node.left)
+        yield from _leaves(node.right)
+    elif isinstance(node, ex.Unary):
+        yield from _leaves(node.operand)
+    elif isinstance(node, ex.Call):
+        for arg in node.args:
+            yield from _leaves(arg)
+    else:
+        yield node

@@ -1,0 +1,89 @@
+"""What a claim is about, normalised, so that claims of one fact meet in one dict bucket.
+
+Two claims state the same fact when entity, metric, segment, market, change,
+baseline and time agree after normalisation (SPEC section 3). Grouping by this
+key keeps every rule linear in the number of claims: no all-pairs loop.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+import attrs
+
+from verify.model import Claim
+from verify.periods import default_flow_baseline
+
+
+def normal(text: str | None) -> str:
+    return " ".join(text.split()).casefold() if text else ""
+
+
+@attrs.frozen
+class Subject:
+    """Whose figure and of what, without time or change: the row a series lives in."""
+
+    entity: str
+    metric: str
+    segment: str
+    market: str
+
+    @classmethod
+    def of(cls, claim: Claim) -> Subject:
+        return cls(normal(claim.entity), normal(claim.metric), normal(claim.segment), normal(claim.market))
+
+
+@attrs.frozen
+class FactKey:
+    subject: Subject
+    change: str
+    baseline: tuple
+    time: tuple
+
+    def __str__(self) -> str:
+        parts = [self.subject.entity, self.subject.metric, self.subject.segment, self.subject.market,
+                 self.change, _show(self.baseline), _show(self.time)]
+        return "|".join(parts)
+
+
+def time_key(claim: Claim) -> tuple:
+    if claim.period is not None:
+        return ("period", *claim.period.key)
+    return ("as_of", claim.as_of)
+
+
+def baseline_key(claim: Claim) -> tuple:
+    """The resolved baseline of a change claim: "ytd" and its date are the same baseline."""
+    if claim.change is None:
+        return ()
+    if claim.period is not None:
+        base = claim.since.baseline_period(claim.period) if claim.since else default_flow_baseline(claim.period)
+        if base is None:
+            return ("since", normal(claim.since.text if claim.since else ""))
+        return ("period", *base.key)
+    if claim.since is None:
+        return ("since", "")
+    return ("as_of", claim.since.baseline_date(claim.as_of))
+
+
+def fact_key(claim: Claim) -> FactKey:
+    return FactKey(Subject.of(claim), claim.change or "", baseline_key(claim), time_key(claim))
+
+
+def reference_date(claim: Claim) -> date | None:
+    """The date whose exchange rate converts this claim: a flow's period end, a level's as_of."""
+    if claim.period is not None:
+        return claim.period.end
+    return claim.as_of
+
+
+def group(claims) -> dict[FactKey, list[Claim]]:
+    groups: dict[FactKey, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        groups[fact_key(claim)].append(claim)
+    return groups
+
+
+def _show(key: tuple) -> str:
+    return ":".join(str(k) for k in key)

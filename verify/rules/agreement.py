@@ -1,0 +1,94 @@
+"""`agreement`: claims of the same fact agree, across currencies and units.
+
+Intervals on a line share a value exactly when every pair does, so a group
+agrees when its highest low end is at most its lowest high end. Where the group
+does not agree but would without one claim, that claim is named the outlier.
+"""
+
+from __future__ import annotations
+
+from verify.engine import Context, Ran
+from verify.facts import reference_date
+from verify.findings import Finding, Side
+from verify.interval import Interval
+from verify.model import Claim, Problem
+from verify.quantity import Quantity
+from verify.rates import RateError
+from verify.rules.verdict import severity
+
+
+class AgreementRule:
+    family = "agreement"
+
+    def run(self, context: Context):
+        for key, claims in context.groups.items():
+            if len(claims) < 2:
+                continue
+            try:
+                readings = {r: _aligned(claims, r, context) for r in ("strict", "loose")}
+            except RateError as exc:
+                yield Problem(claims[0].location, f"cannot compare {', '.join(c.ref for c in claims)}: "
+                                                  f"{exc.message}")
+                continue
+            if readings["strict"] is None:
+                continue  # claims of different kinds: the unit rule's business
+            yield Ran(self.family)
+            strict, strict_rates = readings["strict"]
+            loose, loose_rates = readings["loose"]
+            level = severity(_agree(strict), _agree(loose))
+            if level is None:
+                continue
+            failing = loose if level == "error" else strict
+            outlier = _outlier(claims, failing)
+            values = ", ".join(f"{c.ref} {q}" for c, q in zip(claims, failing))
+            message = (f"{outlier.ref} disagrees with the other claims of the same fact"
+                       if outlier else "claims of the same fact disagree")
+            yield Finding(
+                rule=self.family, id=self.family, severity=level,
+                message=f"{message}: {values}",
+                claims=tuple(claims),
+                sides=tuple(Side(c.ref, s, l) for c, s, l in zip(claims, strict, loose)),
+                rates=tuple(dict.fromkeys(strict_rates + loose_rates)),
+                key=f"agreement:{key}",
+            )
+
+
+def _aligned(claims: list[Claim], reading: str, context: Context):
+    """Every claim's reading in the first claim's unit (and currency), or None if kinds differ."""
+    first = getattr(claims[0].value, reading)
+    target = first.unit.currency
+    quantities, rates = [], []
+    for claim in claims:
+        q = getattr(claim.value, reading)
+        if target and q.unit.currency and q.unit.currency != target:
+            q, used = context.converter.convert(q, target, reading=reading, reference=reference_date(claim),
+                                                published=context.published(claim))
+            rates.extend(used)
+        if not q.unit.compatible(first.unit):
+            return None
+        quantities.append(q.to(first.unit))
+    return quantities, rates
+
+
+def _agree(quantities: list[Quantity]) -> bool:
+    intervals = [q.interval for q in quantities]
+    common = intervals[0]
+    for other in intervals[1:]:
+        if not common.overlaps(other):
+            return False
+        common = _intersection(common, other)
+    return True
+
+
+def _intersection(a: Interval, b: Interval) -> Interval:
+    lo = max((a.lo, a.lo_open), (b.lo, b.lo_open))
+    hi = min((a.hi, not a.hi_open), (b.hi, not b.hi_open))
+    return Interval(lo[0], hi[0], lo[1], not hi[1])
+
+
+def _outlier(claims: list[Claim], quantities: list[Quantity]) -> Claim | None:
+    if len(claims) < 3:
+        return None
+    lone = [c for i, c in enumerate(claims) if _agree(quantities[:i] + quantities[i + 1:])]
+    return lone[0] if len(lone) == 1 else None
+

@@ -1,0 +1,102 @@
+"""`change`: a change claim agrees with the two levels (or flows) it compares.
+
+"nearly 60% year-to-date" with levels claimed at the start of the year and at
+as_of: (new / old - 1) must meet "nearly 60%". An absolute change is new - old,
+a change in points the difference of two percentages. A change whose two ends
+are not both claimed cannot be checked: it counts as skipped.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from fractions import Fraction
+
+from verify.engine import Context, Ran, Skip
+from verify.facts import Subject, baseline_key, reference_date, time_key
+from verify.findings import Finding, Side
+from verify.interval import Interval
+from verify.model import Claim, Problem
+from verify.quantity import Quantity
+from verify.rates import RateError
+from verify.rules.verdict import severity
+from verify.units import ONE, PERCENT, POINTS, UnitError
+
+
+class ChangeRule:
+    family = "change"
+
+    def run(self, context: Context):
+        levels: dict[tuple, list[Claim]] = defaultdict(list)
+        for claim in context.corpus.claims:
+            if claim.change is None:
+                levels[(Subject.of(claim), time_key(claim))].append(claim)
+        for claim in context.corpus.claims:
+            if claim.change is None:
+                continue
+            subject = Subject.of(claim)
+            new = _pick(levels.get((subject, time_key(claim))), claim)
+            old = _pick(levels.get((subject, baseline_key(claim))), claim)
+            if new is None or old is None:
+                yield Skip(self.family)
+                continue
+            try:
+                computed = {r: _computed(claim, new, old, r, context) for r in ("strict", "loose")}
+            except (UnitError, RateError) as exc:
+                yield Problem(claim.location, f"change {claim.ref} cannot be computed from {new.ref} and "
+                                              f"{old.ref}: {getattr(exc, 'message', None) or exc}")
+                continue
+            yield Ran(self.family)
+            holds = {}
+            for reading, (quantity, _) in computed.items():
+                stated = getattr(claim.value, reading)
+                holds[reading] = stated.unit.compatible(quantity.unit) and \
+                    quantity.interval.overlaps(stated.to(quantity.unit).interval)
+            level = severity(holds["strict"], holds["loose"])
+            if level is None:
+                continue
+            reading = "loose" if level == "error" else "strict"
+            label = _label(claim.change, new, old)
+            rates = computed["strict"][1] + computed["loose"][1]
+            yield Finding(
+                rule=self.family, id=self.family, severity=level,
+                message=(f"{claim.ref} says {claim.value.text!r}, but {label} is "
+                         f"{computed[reading][0]} ({reading} reading; stated {getattr(claim.value, reading)})"),
+                claims=(claim, new, old),
+                sides=(Side(claim.ref, claim.value.strict, claim.value.loose),
+                       Side(label, computed["strict"][0], computed["loose"][0])),
+                rates=tuple(dict.fromkeys(rates)),
+                key=f"change:{claim.ref}",
+            )
+
+
+def _pick(candidates: list[Claim] | None, claim: Claim) -> Claim | None:
+    """The level to compare with: one from the change claim's own source if there is one."""
+    if not candidates:
+        return None
+    same = [c for c in candidates if c.source == claim.source]
+    return (same or candidates)[0]
+
+
+def _computed(claim: Claim, new: Claim, old: Claim, reading: str, context: Context):
+    a, b = getattr(new.value, reading), getattr(old.value, reading)
+    rates = []
+    currency = a.unit.currency or next((n for n, _ in a.unit.dims if n.isupper()), None)
+    if currency and b.unit.dims != a.unit.dims:
+        b, used = context.converter.convert(b, currency, reading=reading, reference=reference_date(old),
+                                            published=context.published(old))
+        rates += used
+    if not a.unit.compatible(b.unit):
+        raise UnitError(f"{new.ref} is {a.unit} but {old.ref} is {b.unit}")
+    b = b.to(a.unit)
+    if claim.change == "percent":
+        ratio = Quantity(a.interval / b.interval - Interval.point(1), ONE)
+        return Quantity(ratio.interval.scale(Fraction(100)), PERCENT), rates
+    if claim.change == "points":
+        return Quantity((a.interval - b.interval).scale(a.unit.factor / POINTS.factor), POINTS), rates
+    return Quantity(a.interval - b.interval, a.unit), rates
+
+
+def _label(change: str, new: Claim, old: Claim) -> str:
+    if change == "percent":
+        return f"{new.ref} / {old.ref} - 1"
+    return f"{new.ref} - {old.ref}"
