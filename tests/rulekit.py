@@ -29,7 +29,7 @@ def only(report, family):
 
 
 def claim(id, metric, value, **fields):
-    lines = [f'[[claim]]', f'id = "{id}"', f'metric = "{metric}"', f'value = "{value}"']
+    lines = ['[[claim]]', f'id = "{id}"', f'metric = "{metric}"', f'value = "{value}"']
     for key, v in fields.items():
         lines.append(f"{key} = {v}" if key == "as_of" else f'{key} = "{v}"')
     return "\n".join(lines) + "\n"

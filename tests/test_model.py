@@ -48,4 +48,4 @@ def test_public_api_names():
                  "Acknowledgement", "Corpus", "Period"]:
         assert getattr(verify, name) is not None
     with pytest.raises(AttributeError):
-        verify.nonexistent
+        getattr(verify, "nonexistent")

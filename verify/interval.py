@@ -79,10 +79,6 @@ class Interval:
     def bounded(self) -> bool:
         return self.lo != -INF and self.hi != INF
 
-    @property
-    def midpoint(self) -> Fraction | None:
-        return (self.lo + self.hi) / 2 if self.bounded else None
-
     def contains(self, x: Fraction | int) -> bool:
         above = x > self.lo or (x == self.lo and not self.lo_open)
         below = x < self.hi or (x == self.hi and not self.hi_open)

@@ -14,7 +14,6 @@ from fractions import Fraction
 
 import attrs
 
-from verify import resources
 
 Dims = tuple[tuple[str, int], ...]
 
@@ -131,11 +130,6 @@ def _fraction(text: str) -> Fraction:
     """"7/365.25" → exact 28/1461: a ratio of decimals."""
     num, _, den = text.partition("/")
     return Fraction(num) / Fraction(den or "1")
-
-
-@functools.cache
-def default_words() -> UnitWords:
-    return UnitWords.from_table(resources.packaged("units"))
 
 
 def pint_unit(text: str) -> Unit:

@@ -7,9 +7,6 @@ import attrs
 from verify.findings import Finding
 from verify.model import Corpus, Problem
 
-FAIL_ON = ("error", "warning", "never")
-
-
 @attrs.frozen
 class Report:
     corpus: Corpus

@@ -76,6 +76,3 @@ def parse_value(
         nominal=nominal if parts.rank is None else None,
         rank=parts.rank,
     )
-
-
-
