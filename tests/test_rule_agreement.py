@@ -58,3 +58,21 @@ def test_different_facts_are_never_compared(tmp_path):
                   + claim("cloud", "revenue", "$4.3 billion", period="2024-Q4", segment="Cloud")),
                  rules=RULES)
     assert report.findings == () and report.checks == 0
+
+
+def test_a_run_that_converts_nothing_reads_no_rates_table(tmp_path):
+    from verify.rates import RateBook
+
+    book = RateBook.bundled()
+    report = run(tmp_path,
+                 ("a", claim("rev", "revenue", "$38.4 billion", period="2024-Q4")),
+                 ("b", claim("rev", "revenue", "$38.4 billion", period="2024-Q4")))
+    assert report.checks >= 1 and not book.loaded
+    from verify import check, load
+    check(load([str(tmp_path)]), rates=book)
+    assert not book.loaded
+    (tmp_path / "c.toml").write_text('[source]\nid = "c"\npublished = 2025-02-24\n[[claim]]\nid = "rev"\n'
+                                     'entity = "Acme"\nmetric = "revenue"\nperiod = "2024-Q4"\n'
+                                     'value = "RMB ¥280.2bn"\n')
+    check(load([str(tmp_path)]), rates=book)
+    assert book.loaded
