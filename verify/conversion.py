@@ -14,7 +14,7 @@ from fractions import Fraction
 from verify.interval import Interval
 from verify.quantity import Quantity
 from verify.rates import Rate, RateBook
-from verify.rates.book import money_dimension, swap_currency
+from verify.rates.book import money_dimension
 
 SPREAD = Fraction(5, 1000)
 
@@ -45,4 +45,4 @@ class Converter:
             used += [r for r in (low, high) if r.on != fixing.on]
         if exponent < 0:
             factor = factor.reciprocal()
-        return Quantity(quantity.interval * factor, swap_currency(quantity.unit, code, to)), used
+        return Quantity(quantity.interval * factor, quantity.unit.with_currency(code, to)), used

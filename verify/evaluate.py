@@ -8,6 +8,7 @@ first one the expression names, or the one `convert(x, 'EUR')` asks for.
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from typing import Callable
 
@@ -19,7 +20,7 @@ from verify.model import Claim
 from verify.quantity import Quantity
 from verify.rates import Rate
 from verify.units import ONE, UnitError
-from verify.values import parse_value
+from verify.values import Value, parse_value
 
 RELATIONS: dict[str, Callable[[Interval, Interval], bool]] = {
     "==": lambda a, b: a.may_equal(b),
@@ -56,7 +57,7 @@ class Evaluator:
         if isinstance(node, ex.Number):
             return Quantity(Interval.point(node.value), ONE)
         if isinstance(node, ex.Literal):
-            return self._money(getattr(parse_value(node.text), self.reading), None)
+            return self._money(getattr(_literal(node.text), self.reading), None)
         if isinstance(node, ex.Ref):
             claim = self.resolve(node.name)
             if claim not in self.claims:
@@ -96,7 +97,7 @@ class Evaluator:
 
     def _money(self, quantity: Quantity, claim: Claim | None) -> Quantity:
         target = self._targets[-1]
-        currencies = [n for n, _ in quantity.unit.dims if n.isupper()]
+        currencies = [name for name, _ in quantity.unit.currencies]
         if target is None or not currencies or currencies == [target]:
             return quantity
         reference = reference_date(claim) if claim is not None else self.published(None)
@@ -115,15 +116,20 @@ def first_currency(tree: ex.Node, resolve: Callable[[str], Claim]) -> str | None
         if isinstance(node, ex.Ref):
             unit = resolve(node.name).value.unit
         elif isinstance(node, ex.Literal):
-            unit = parse_value(node.text).unit
+            unit = _literal(node.text).unit
         elif isinstance(node, ex.Call) and node.name == "convert":
             return node.args[1].text.strip().upper()
         else:
             continue
-        for name, _ in unit.dims:
-            if name.isupper():
-                return name
+        if unit.currencies:
+            return unit.currencies[0][0]
     return None
+
+
+@functools.lru_cache(maxsize=1024)
+def _literal(text: str) -> Value:
+    """A quoted value of an expression, read once however often the readings evaluate it."""
+    return parse_value(text)
 
 
 def _leaves(node: ex.Node):

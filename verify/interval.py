@@ -86,9 +86,15 @@ class Interval:
 
     def overlaps(self, other: Interval) -> bool:
         """Some value lies in both: the meaning of `==` between two claims."""
+        return self.intersection(other) is not None
+
+    def intersection(self, other: Interval) -> Interval | None:
+        """The values in both, or None if there are none."""
         lo, lo_open = max((self.lo, self.lo_open), (other.lo, other.lo_open), key=_lower_key)
         hi, hi_open = min((self.hi, self.hi_open), (other.hi, other.hi_open), key=_upper_key)
-        return lo < hi or (lo == hi and not lo_open and not hi_open)
+        if lo < hi or (lo == hi and not lo_open and not hi_open):
+            return Interval(lo, hi, lo_open, hi_open)
+        return None
 
     def within(self, other: Interval) -> bool:
         """Every value of self lies in other."""

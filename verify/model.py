@@ -12,12 +12,18 @@ from datetime import date
 
 import attrs
 
+from verify import expressions
 from verify.errors import InputError
 from verify.periods import Period, Since
 from verify.values import Value, parse_value
 
 ID = re.compile(r"[a-z][a-z0-9_]*")
 CHANGES = ("absolute", "percent", "points")
+
+
+def resolve_ref(name: str, source_id: str) -> str:
+    """`claim_id` means a claim of the same source; `source_id.claim_id` any claim."""
+    return name if "." in name else f"{source_id}.{name}"
 
 
 # -- field converters, shared with the loader ----------------------------------
@@ -178,6 +184,8 @@ class Check:
     note: str | None = attrs.field(default=None, converter=_optional_text)
     source: str = ""
     location: Location | None = attrs.field(default=None, eq=False)
+    tree: expressions.Relation = attrs.field(
+        default=attrs.Factory(lambda self: expressions.parse(self.expr), takes_self=True), eq=False, repr=False)
 
     @property
     def ref(self) -> str:

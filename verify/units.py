@@ -44,6 +44,16 @@ class Unit:
             return self.dims[0][0]
         return None
 
+    @property
+    def currencies(self) -> tuple[tuple[str, int], ...]:
+        """Each currency in the unit with its exponent: (("USD", 1),) for USD/share."""
+        return tuple((name, e) for name, e in self.dims if name.isupper())  # ISO codes; nouns are lower case
+
+    def with_currency(self, old: str, new: str) -> Unit:
+        """The same unit with currency `old` replaced by `new` (USD/share → EUR/share)."""
+        dims = tuple(sorted((new if name == old else name, e) for name, e in self.dims))
+        return Unit(dims, self.factor, self.name.replace(old, new) if self.name else describe_dims(dims))
+
     def compatible(self, other: Unit) -> bool:
         return self.dims == other.dims
 

@@ -20,8 +20,8 @@ from verify.claimfile import schema
 from verify.claimfile.discover import MAX_FILE_BYTES, claim_files
 from verify.claimfile.positions import Positions, scan
 from verify.errors import InputError
-from verify.model import (Acknowledgement, Check, Claim, Corpus, Location, Problem, Source, to_change,
-                          to_date, to_id, to_period, to_since)
+from verify.model import (Acknowledgement, Check, Claim, Corpus, Location, Problem, Source, resolve_ref,
+                          to_change, to_date, to_id, to_period, to_since)
 from verify.values import parse_value
 
 
@@ -32,7 +32,7 @@ class _File:
     path: str
     source: Source | None = None
     claims: list[Claim] = attrs.Factory(list)
-    checks: list[tuple[Check, expressions.Relation]] = attrs.Factory(list)
+    checks: list[Check] = attrs.Factory(list)
     acknowledgements: list[Acknowledgement] = attrs.Factory(list)
     problems: list[Problem] = attrs.Factory(list)
     broken: set[str] = attrs.Factory(set)  # ids of claims that failed to load
@@ -64,8 +64,9 @@ def load(paths: list[str] | str = "claims") -> Corpus:
     broken = {f"{f.source.id}.{i}" for f in good for i in f.broken}
     checks: list[Check] = []
     for f in good:
-        for check, tree in f.checks:
-            missing, runnable = _unresolved(expressions.refs(tree), f.source.id, known, broken, check.location)
+        for check in f.checks:
+            missing, runnable = _unresolved(expressions.refs(check.tree), f.source.id, known, broken,
+                                            check.location)
             problems.extend(missing)
             if runnable:
                 checks.append(check)
@@ -87,11 +88,6 @@ def load(paths: list[str] | str = "claims") -> Corpus:
         problems=tuple(problems),
         files=tuple(f.path for f in loaded),
     )
-
-
-def resolve_ref(name: str, source_id: str) -> str:
-    """`claim_id` means a claim of the same source; `source_id.claim_id` any claim."""
-    return name if "." in name else f"{source_id}.{name}"
 
 
 def _unresolved(refs: list[expressions.Ref], source_id: str, known: set[str], broken: set[str],
@@ -214,11 +210,11 @@ class _Reader:
             check = self.check(self.table(entry, "check", index, schema.CHECK_FIELDS), index, source)
             if check is None:
                 continue
-            if check[0].id in check_ids:
-                self.problem(f"check id {check[0].id!r} is already used on line {check_ids[check[0].id]}",
+            if check.id in check_ids:
+                self.problem(f"check id {check.id!r} is already used on line {check_ids[check.id]}",
                              "check", index, "id")
                 continue
-            check_ids[check[0].id] = self.positions.line("check", index, "id")
+            check_ids[check.id] = self.positions.line("check", index, "id")
             self.result.checks.append(check)
         for index, entry in enumerate(self.array(data, "acknowledge")):
             ack = self.acknowledgement(self.table(entry, "acknowledge", index, schema.ACKNOWLEDGE_FIELDS),
@@ -355,7 +351,7 @@ class _Reader:
             return None
         line = self.positions.line("check", index, "expr")
         column = self.positions.column("check", index, "expr", self.text)
-        return Check(check_id, fields["expr"], note, source.id, Location(self.result.path, line, column)), tree
+        return Check(check_id, fields["expr"], note, source.id, Location(self.result.path, line, column), tree)
 
     def acknowledgement(self, fields: dict[str, Any], index: int, source: Source) -> Acknowledgement | None:
         for key in schema.ACKNOWLEDGE_FIELDS:

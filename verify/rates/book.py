@@ -18,7 +18,7 @@ import attrs
 
 from verify.quantity import Quantity
 from verify.rates.table import Rate, RateError, RateTable
-from verify.units import Unit, describe_dims
+from verify.units import Unit
 
 SOURCES_FILE = "sources.toml"
 _SOURCE_FIELDS = {"name", "title", "attribution", "file", "anchor"}
@@ -89,14 +89,8 @@ class RateBook:
     def _first(self, base: str, quote: str, ask):
         errors = []
         for spec in self.specs:
-            table = self.table(spec)
-            if not (table.covers(base) and table.covers(quote)):
-                errors.append(RateError(f"{spec.name} has no rates for "
-                                        f"{base if not table.covers(base) else quote}; "
-                                        f"it covers {', '.join(table.currencies)}"))
-                continue
             try:
-                return ask(table)
+                return ask(self.table(spec))
             except RateError as exc:
                 errors.append(exc)
         raise errors[0] if len(errors) == 1 else RateError("; ".join(e.message for e in errors))
@@ -116,21 +110,14 @@ class RateBook:
         """`quantity` (money, or money per something) in currency `to` at the fixing of `on`."""
         code, exponent = money_dimension(quantity.unit)
         rate = self.rate(code, to, on)
-        return Quantity(quantity.interval.scale(rate.value ** exponent),
-                        swap_currency(quantity.unit, code, to)), rate
+        return Quantity(quantity.interval.scale(rate.value ** exponent), quantity.unit.with_currency(code, to)), rate
 
 
 def money_dimension(unit: Unit) -> tuple[str, int]:
-    currencies = [(name, e) for name, e in unit.dims if name.isupper()]
-    if len(currencies) != 1:
+    """The one currency of a unit and its exponent; a RateError if there is not exactly one."""
+    if len(unit.currencies) != 1:
         raise RateError(f"{unit} is not an amount of one currency")
-    return currencies[0]
-
-
-def swap_currency(unit: Unit, old: str, new: str) -> Unit:
-    dims = tuple(sorted((new if name == old else name, e) for name, e in unit.dims))
-    name = unit.name.replace(old, new) if unit.name else describe_dims(dims)
-    return Unit(dims, unit.factor, name)
+    return unit.currencies[0]
 
 
 def bundled_folder() -> Path:

@@ -124,9 +124,6 @@ class RateTable:
     def currencies(self) -> tuple[str, ...]:
         return tuple(sorted({self.anchor, *self._columns}))
 
-    def covers(self, code: str) -> bool:
-        return code == self.anchor or code in self._columns
-
     def coverage(self, code: str) -> tuple[date, date] | None:
         """The first and last day with a rate for `code`."""
         if code == self.anchor:

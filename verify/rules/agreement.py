@@ -10,7 +10,6 @@ from __future__ import annotations
 from verify.engine import Context, Ran
 from verify.facts import reference_date
 from verify.findings import Finding, Side
-from verify.interval import Interval
 from verify.model import Claim, Problem
 from verify.quantity import Quantity
 from verify.rates import RateError
@@ -71,19 +70,12 @@ def _aligned(claims: list[Claim], reading: str, context: Context):
 
 
 def _agree(quantities: list[Quantity]) -> bool:
-    intervals = [q.interval for q in quantities]
-    common = intervals[0]
-    for other in intervals[1:]:
-        if not common.overlaps(other):
+    common = quantities[0].interval
+    for other in quantities[1:]:
+        common = common.intersection(other.interval)
+        if common is None:
             return False
-        common = _intersection(common, other)
     return True
-
-
-def _intersection(a: Interval, b: Interval) -> Interval:
-    lo = max((a.lo, a.lo_open), (b.lo, b.lo_open))
-    hi = min((a.hi, not a.hi_open), (b.hi, not b.hi_open))
-    return Interval(lo[0], hi[0], lo[1], not hi[1])
 
 
 def _outlier(claims: list[Claim], quantities: list[Quantity]) -> Claim | None:

@@ -80,7 +80,7 @@ def _pick(candidates: list[Claim] | None, claim: Claim) -> Claim | None:
 def _computed(claim: Claim, new: Claim, old: Claim, reading: str, context: Context):
     a, b = getattr(new.value, reading), getattr(old.value, reading)
     rates = []
-    currency = a.unit.currency or next((n for n, _ in a.unit.dims if n.isupper()), None)
+    currency = a.unit.currencies[0][0] if a.unit.currencies else None
     if currency and b.unit.dims != a.unit.dims:
         b, used = context.converter.convert(b, currency, reading=reading, reference=reference_date(old),
                                             published=context.published(old))

@@ -6,7 +6,7 @@ from verify import expressions as ex
 from verify.engine import Context, Ran
 from verify.evaluate import Evaluator
 from verify.findings import Finding, Side
-from verify.model import Problem
+from verify.model import Problem, resolve_ref
 from verify.rates import RateError
 from verify.rules.verdict import severity
 from verify.units import UnitError
@@ -17,10 +17,10 @@ class CheckRule:
 
     def run(self, context: Context):
         for check in context.corpus.checks:
-            tree = ex.parse(check.expr)
+            tree = check.tree
 
             def resolve(name: str, source=check.source):
-                return context.corpus.claim(name if "." in name else f"{source}.{name}")
+                return context.corpus.claim(resolve_ref(name, source))
 
             try:
                 outcomes = {}

@@ -19,7 +19,7 @@ def vocabulary() -> dict[str, str]:
 def kind_of(unit: Unit) -> str:
     """The kind of a unit, in the vocabulary's terms."""
     dims = dict(unit.dims)
-    currencies = [n for n in dims if n.isupper()]
+    currencies = [name for name, _ in unit.currencies]
     if not dims:
         return {"%": "percent", "pp": "points", "bp": "points"}.get(unit.name, "ratio")
     if dims == {"rank": 1}:
@@ -39,11 +39,10 @@ def expected_kind(metric_kind: str, change: str | None) -> str:
 
 
 def fits(kind: str, expected: str) -> bool:
-    if kind == expected:
-        return True
     # a bare number is the count itself ("194,000" employees); a ratio may be written in %
-    return (kind == "ratio" and expected.startswith("count:")) or {kind, expected} == {"ratio", "percent"} \
-        and kind == "percent"
+    return (kind == expected
+            or (kind == "ratio" and expected.startswith("count:"))
+            or (kind == "percent" and expected == "ratio"))
 
 
 class UnitRule:
