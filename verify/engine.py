@@ -19,6 +19,7 @@ from verify.conversion import Converter
 from verify.findings import Finding
 from verify.model import Acknowledgement, Claim, Corpus, Problem
 from verify.report import Report
+from verify.vocabulary import Vocabulary, default_vocabulary
 
 
 @attrs.frozen
@@ -39,14 +40,26 @@ class Context:
     """What rules share: the corpus, its facts grouped once, and the converter."""
 
     def __init__(self, corpus: Corpus, rates=None, config=None):
+        from verify.config import Config
+
         self.corpus = corpus
+        self.config = config if config is not None else Config()
+        if rates is None and self.config.rates:
+            from verify.rates import RateBook
+
+            rates = RateBook.from_folder(self.config.rates)
         self.converter = Converter(rates)
-        self.config = config
         self._published = {s.id: s.published for s in corpus.sources}
 
     @functools.cached_property
     def groups(self) -> dict[facts.FactKey, list[Claim]]:
         return facts.group(self.corpus.claims)
+
+    @functools.cached_property
+    def vocabulary(self) -> Vocabulary:
+        if not self.config.metrics:
+            return default_vocabulary()
+        return Vocabulary.build(self.config.metrics)
 
     def published(self, claim: Claim | None) -> date | None:
         return self._published.get(claim.source) if claim is not None else None

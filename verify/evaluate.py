@@ -46,11 +46,14 @@ class Evaluator:
         self._targets: list[str | None] = [None]
 
     def relation(self, tree: ex.Relation) -> tuple[Quantity, Quantity, bool]:
-        """Both sides in base units, and whether the relation holds for some values inside them."""
+        """Both sides in one unit, and whether the relation holds for some values inside them."""
         self._targets = [first_currency(tree, self.resolve)]
-        left, right = self.value(tree.left).to_base(), self.value(tree.right).to_base()
+        left, right = self.value(tree.left), self.value(tree.right)
         if not left.unit.compatible(right.unit):
             raise UnitError(f"the two sides differ in kind: {left.unit} and {right.unit}")
+        # percentages are shown as such; anything else in base units (USD, not %*USD)
+        shown = left.unit if not left.unit.dims and left.unit.name else None
+        left, right = (left.to(shown), right.to(shown)) if shown else (left.to_base(), right.to_base())
         return left, right, RELATIONS[tree.op](left.interval, right.interval)
 
     def value(self, node: ex.Node) -> Quantity:

@@ -156,6 +156,19 @@ def refs(node: Node) -> list[Ref]:
     return []
 
 
+def substitute(node: Node, names: dict[str, str]) -> Node:
+    """The tree with each reference renamed by `names` (a rule pack's metrics → claim refs)."""
+    if isinstance(node, Ref):
+        return attrs.evolve(node, name=names.get(node.name, node.name))
+    if isinstance(node, Unary):
+        return attrs.evolve(node, operand=substitute(node.operand, names))
+    if isinstance(node, (Binary, Relation)):
+        return attrs.evolve(node, left=substitute(node.left, names), right=substitute(node.right, names))
+    if isinstance(node, Call):
+        return attrs.evolve(node, args=tuple(substitute(a, names) for a in node.args))
+    return node
+
+
 class _Parser:
     def __init__(self, text: str):
         self.text = text

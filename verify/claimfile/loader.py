@@ -38,12 +38,16 @@ class _File:
     broken: set[str] = attrs.Factory(set)  # ids of claims that failed to load
 
 
-def load(paths: list[str] | str = "claims") -> Corpus:
-    """Every claim file under `paths`, checked for everything that can be checked alone."""
+def load(paths: list[str] | str = "claims", *, config=None) -> Corpus:
+    """Every claim file under `paths`, checked for everything that can be checked alone.
+
+    `config` (a `verify.config.Config`) supplies the project's hedge table.
+    """
     if isinstance(paths, (str, Path)):
         paths = [str(paths)]
+    lexicon = config.lexicon if config is not None else None
     files, problems = claim_files([str(p) for p in paths])
-    loaded = [read_file(path) for path in files]
+    loaded = [read_file(path, lexicon) for path in files]
     problems.extend(p for f in loaded for p in f.problems)
 
     sources: dict[str, _File] = {}
@@ -118,7 +122,7 @@ def _unresolved(refs: list[expressions.Ref], source_id: str, known: set[str], br
 
 # -- one file ------------------------------------------------------------------
 
-def read_file(path: Path) -> _File:
+def read_file(path: Path, lexicon=None) -> _File:
     shown = str(path)
     result = _File(shown)
     try:
@@ -141,7 +145,7 @@ def read_file(path: Path) -> _File:
     except tomllib.TOMLDecodeError as exc:
         result.problems.append(_toml_problem(shown, str(exc), text))
         return result
-    _Reader(result, text, scan(text)).read(data)
+    _Reader(result, text, scan(text), lexicon).read(data)
     return result
 
 
@@ -169,7 +173,8 @@ def _toml_problem(path: str, message: str, text: str) -> Problem:
 
 
 class _Reader:
-    def __init__(self, result: _File, text: str, positions: Positions):
+    def __init__(self, result: _File, text: str, positions: Positions, lexicon=None):
+        self.lexicon = lexicon
         self.result = result
         self.text = text
         self.positions = positions
@@ -309,7 +314,7 @@ class _Reader:
         claim_id = get("id", to_id)
         currency = get("currency", _currency_code)
         precision = get("precision", _precision)
-        value = get("value", lambda v: _value(v, source.locale, currency, precision))
+        value = get("value", lambda v: _value(v, source.locale, currency, precision, self.lexicon))
         texts = {k: get(k, _text) for k in ("entity", "metric", "segment", "market", "quote", "note")}
         period = get("period", to_period)
         as_of = get("as_of", to_date)
@@ -407,12 +412,12 @@ def _precision(value: Any) -> str | Fraction:
     return step
 
 
-def _value(value: Any, locale: str, currency: str | None, precision: str | Fraction | None):
+def _value(value: Any, locale: str, currency: str | None, precision: str | Fraction | None, lexicon=None):
     if not isinstance(value, str):
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             raise InputError(f"write the value as a string, as the source writes it: value = \"{value}\"")
         raise InputError('write the value as a string, e.g. value = "$38.4 billion"')
-    return parse_value(value, locale=locale, currency=currency, precision=precision)
+    return parse_value(value, locale=locale, currency=currency, precision=precision, lexicon=lexicon)
 
 
 def _refs(value: Any) -> tuple[str, ...]:

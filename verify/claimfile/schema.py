@@ -26,6 +26,10 @@ EXAMPLES = {
 
 
 def closest(name: str, valid: tuple[str, ...]) -> str | None:
+    # a name written out in full ("expression" for "expr") is the likeliest meaning
+    spelled_out = [v for v in valid if len(v) >= 3 and name.startswith(v)]
+    if spelled_out:
+        return max(spelled_out, key=len)
     close = difflib.get_close_matches(name, valid, n=1, cutoff=0.6)
     return close[0] if close else None
 

@@ -1,0 +1,91 @@
+from rulekit import claim, only, run
+
+from verify.rules.share import ShareRule
+
+RULES = [ShareRule()]
+MARKET = "cloud infrastructure"
+
+
+def share(id, entity, value, period="2024-Q4"):
+    return claim(id, "market_share", value, entity=entity, market=MARKET, period=period)
+
+
+def rank(id, entity, value, period="2024-Q4"):
+    return claim(id, "market_share_rank", value, entity=entity, market=MARKET, period=period)
+
+
+CLOUD = (share("aws", "AWS", "30 percent") + share("msft", "Microsoft", "21 percent")
+         + share("goog", "Google", "12 percent") + share("ali", "Alibaba", "4 percent"))
+
+
+def test_shares_under_100_percent_are_silent(tmp_path):
+    # 30 + 21 + 12 + 4 = 67%; the ranks 1 and 4 follow from the shares
+    body = CLOUD + rank("aws_rank", "AWS", "first") + rank("ali_rank", "Alibaba", "fourth largest")
+    report = run(tmp_path, ("a", body), rules=RULES)
+    assert report.findings == () and report.checks == 3
+
+
+def test_shares_over_100_percent_are_an_error_with_the_sum(tmp_path):
+    # 30 + 41 + 25 + 12 = 108%; loosely each is the hull of its digits and ±2%:
+    # [29.4, 30.6] + [40.18, 41.82] + [24.5, 25.5] + [11.5, 12.5] = [105.58, 110.42]
+    body = (share("aws", "AWS", "30%") + share("msft", "Microsoft", "41%")
+            + share("goog", "Google", "25%") + share("ali", "Alibaba", "12%"))
+    [finding] = run(tmp_path, ("a", body), rules=RULES).findings
+    assert (finding.id, finding.severity) == ("share.total", "error")
+    assert finding.sides[0].label == "a.aws + a.msft + a.goog + a.ali"
+    assert str(finding.sides[0].loose) == "[105.58, 110.42] %"
+
+
+def test_shares_just_over_100_percent_are_a_warning(tmp_path):
+    # 50% + 52%: strictly [49.5, 50.5] + [51.5, 52.5] = [101, 103] > 100;
+    # loosely [49, 51] + [50.96, 53.04] reaches down to 99.96
+    body = share("a1", "A", "50%") + share("b1", "B", "52%")
+    [finding] = run(tmp_path, ("a", body), rules=RULES).findings
+    assert finding.severity == "warning"
+
+
+def test_shares_of_other_periods_and_markets_do_not_add(tmp_path):
+    body = (share("aws", "AWS", "60%") + share("msft", "Microsoft", "60%", period="2024-Q3")
+            + claim("goog", "market_share", "60%", entity="Google", market="search", period="2024-Q4"))
+    report = run(tmp_path, ("a", body), rules=RULES)
+    assert report.findings == () and report.checks == 3
+
+
+def test_a_rank_the_shares_contradict_is_an_error(tmp_path):
+    # three shares surely above 4% (30, 21, 12): Alibaba is 4th at best, not 2nd
+    body = CLOUD + rank("ali_rank", "Alibaba", "second")
+    [finding] = run(tmp_path, ("a", body), rules=RULES).findings
+    assert (finding.id, finding.severity) == ("share.rank", "error")
+    assert "rank 4 or lower" not in finding.message and "at rank 4 to" in finding.message
+    assert [c.ref for c in finding.claims[:2]] == ["a.ali_rank", "a.ali"]
+
+
+def test_a_rank_leaves_room_for_competitors_nobody_named(tmp_path):
+    # only AWS's 30% is named beside Alibaba's 4%: 66% is unclaimed, room for others above 4%
+    body = share("aws", "AWS", "30%") + share("ali", "Alibaba", "4%") + rank("r", "Alibaba", "fourth")
+    report = run(tmp_path, ("a", body), rules=RULES)
+    assert report.findings == () and report.checks == 2
+
+
+def test_a_rank_with_no_room_left_above_is_an_error(tmp_path):
+    # Alibaba 40%, AWS 30%: 30% left cannot hold three firms above 40%; it is first
+    body = share("aws", "AWS", "30%") + share("ali", "Alibaba", "40%") + rank("r", "Alibaba", "fourth")
+    [finding] = only(run(tmp_path, ("a", body), rules=RULES), "share")
+    assert finding.id == "share.rank" and "at rank 1 " in finding.message
+
+
+def test_a_rank_without_the_entitys_share_is_skipped(tmp_path):
+    report = run(tmp_path, ("a", CLOUD + rank("r", "Oracle", "fifth")), rules=RULES)
+    assert report.findings == () and report.skipped == {"share": 1}
+
+
+def test_a_segment_is_at_most_its_whole(tmp_path):
+    # cloud revenue of $40.0bn in a quarter whose whole revenue was $38.4bn
+    whole = claim("rev", "revenue", "$38.4 billion", period="2024-Q4")
+    part = claim("cloud", "revenue", "$40.0 billion", segment="Cloud", period="2024-Q4")
+    [finding] = run(tmp_path, ("a", whole + part), rules=RULES).findings
+    assert (finding.id, finding.severity) == ("share.part", "error")
+    assert finding.sides[0].label == "a.cloud" and finding.sides[1].label == "a.rev"
+    (tmp_path / "ok").mkdir()
+    ok = run(tmp_path / "ok", ("a", whole + part.replace("$40.0 billion", "$4.3 billion")), rules=RULES)
+    assert ok.findings == () and ok.checks == 1

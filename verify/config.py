@@ -1,0 +1,212 @@
+"""Project configuration: `verify.toml`, or `[tool.verify]` in pyproject.toml.
+
+Found by walking up from the first checked path (as ruff and pytest do), or
+named with `--config`. Paths inside it are relative to the file. Every key is
+checked here, once, so that rules and the loader receive values they can trust.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from verify.claimfile.schema import unknown
+from verify.errors import VerifyError
+
+FILE_NAME = "verify.toml"
+KEYS = ("paths", "fail-on", "select", "ignore", "rates", "packs", "metrics", "vocabularies", "hedges",
+        "loose-min-relative")
+FAIL_ON = ("error", "warning", "never")
+HEDGE_KEYS = ("words", "strict", "loose")
+METRIC_KINDS = "money, percent, points, ratio, rank, count:<noun>, money/count:<noun>"
+
+
+class ConfigError(VerifyError):
+    """A config file that cannot be used, with where and what to write instead."""
+
+    def __init__(self, message: str, file: str | None = None, line: int | None = None):
+        super().__init__(message)
+        self.message, self.file, self.line = message, file, line
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}: " if self.file and self.line else f"{self.file}: " if self.file else ""
+        return f"{where}{self.message}"
+
+
+@attrs.frozen
+class Config:
+    """Settings a project keeps with its claims; every field has the built-in default."""
+
+    file: str | None = None
+    paths: tuple[str, ...] = ()
+    fail_on: str | None = None
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
+    rates: str | None = None
+    packs: tuple[str, ...] = ()  # extra identity rule packs (TOML files)
+    metrics: dict[str, str] = attrs.field(factory=dict)  # metric -> kind, over the vocabulary
+    hedges: dict[str, Any] = attrs.field(factory=dict)  # overlays verify/data/hedges.toml
+
+    @functools.cached_property
+    def lexicon(self):
+        """The value grammar's word tables with this project's hedges."""
+        from verify.values.lexicon import Lexicon, default_lexicon
+
+        return Lexicon.build({"hedges": self.hedges}) if self.hedges else default_lexicon()
+
+
+def find(start: str | Path) -> Path | None:
+    """The nearest verify.toml, or pyproject.toml with [tool.verify], at or above `start`."""
+    here = Path(start).resolve()
+    if not here.is_dir():
+        here = here.parent
+    for folder in (here, *here.parents):
+        candidate = folder / FILE_NAME
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and _has_tool_table(pyproject):
+            return pyproject
+    return None
+
+
+def discover(paths: list[str], explicit: str | None = None) -> Config:
+    """The config named by `--config`, else the one found from the first path, else the defaults."""
+    if explicit:
+        return read(explicit)
+    found = find(paths[0] if paths else ".")
+    return read(found) if found else Config()
+
+
+def read(path: str | Path) -> Config:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read the config: {getattr(exc, 'strerror', None) or exc}", str(path)) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"line (\d+)", str(exc))
+        raise ConfigError(f"TOML syntax error: {exc}", str(path), int(m.group(1)) if m else None) from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("verify", {})
+    return parse(data, str(path), text)
+
+
+def parse(data: dict[str, Any], file: str | None = None, text: str = "") -> Config:
+    """A Config from a parsed table; `text` (the file) only places errors on their line."""
+
+    def fail(message: str, key: str) -> ConfigError:
+        return ConfigError(message, file, line_of(text, key))
+
+    base = Path(file).parent if file else Path(".")
+    for key in data:
+        if key not in KEYS:
+            raise fail(unknown(key, KEYS, "config key"), key)
+    fail_on = data.get("fail-on")
+    if fail_on is not None and fail_on not in FAIL_ON:
+        raise fail(f"fail-on is one of {', '.join(FAIL_ON)}, not {fail_on!r}", "fail-on")
+    rates = data.get("rates")
+    if rates is not None and not isinstance(rates, str):
+        raise fail('rates is a folder holding a sources.toml: rates = "rates"', "rates")
+    metrics = data.get("metrics", {})
+    if not isinstance(metrics, dict) or not all(isinstance(v, str) for v in metrics.values()):
+        raise fail(f'metrics maps a metric to its kind: [metrics] ebitda_margin = "percent" '
+                   f'(kinds: {METRIC_KINDS})', "metrics")
+    for vocabulary in _strings(data, "vocabularies", fail):
+        metrics = {**_vocabulary(base / vocabulary, fail), **metrics}
+    return Config(
+        file=file,
+        paths=tuple(str(base / p) for p in _strings(data, "paths", fail)),
+        fail_on=fail_on,
+        select=_names(data, "select", fail),
+        ignore=_names(data, "ignore", fail),
+        rates=str(base / rates) if rates else None,
+        packs=tuple(str(base / p) for p in _strings(data, "packs", fail)),
+        metrics=metrics,
+        hedges=_hedges(data, fail),
+    )
+
+
+def _strings(data: dict[str, Any], key: str, fail) -> list[str]:
+    value = data.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise fail(f'{key} is a list of strings: {key} = ["..."]', key)
+    return value
+
+
+def _names(data: dict[str, Any], key: str, fail) -> tuple[str, ...] | None:
+    return tuple(_strings(data, key, fail)) if key in data else None
+
+
+def _vocabulary(path: Path, fail) -> dict[str, str]:
+    try:
+        table = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise fail(f"cannot read the vocabulary {path}: {getattr(exc, 'strerror', None) or exc}",
+                   "vocabularies") from None
+    metrics = table.get("metrics")
+    if not isinstance(metrics, dict) or not all(isinstance(v, str) for v in metrics.values()):
+        raise fail(f'{path}: a vocabulary holds a [metrics] table: revenue = "money"', "vocabularies")
+    return metrics
+
+
+def _hedges(data: dict[str, Any], fail) -> dict[str, Any]:
+    """The overrides of the hedge table, each interval checked now rather than mid-run."""
+    from verify.interval import Interval
+
+    hedges = data.get("hedges", {})
+    if not isinstance(hedges, dict):
+        raise fail('hedges is a table of tables: [hedges.about] strict = "[0.97, 1.03]"', "hedges")
+    for name, entry in hedges.items():
+        if not isinstance(entry, dict):
+            raise fail(f'hedges.{name} is a table: [hedges.{name}] strict = "[0.97, 1.03]"', name)
+        for key, value in entry.items():
+            if key not in HEDGE_KEYS:
+                raise fail(unknown(key, HEDGE_KEYS, f"key of hedges.{name}"), key)
+            if key == "words":
+                if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+                    raise fail(f'hedges.{name}.words is a list: words = ["about", "around"]', key)
+                continue
+            try:
+                Interval.parse(value)
+            except (VerifyError, ValueError, TypeError):
+                raise fail(f'hedges.{name}.{key} is an interval of factors such as "[0.95, 1]" or '
+                           f'"(1, inf)", not {value!r}', key) from None
+    table: dict[str, Any] = {"hedges": hedges} if hedges else {}
+    if "loose-min-relative" in data:
+        value = data["loose-min-relative"]
+        try:
+            from fractions import Fraction
+
+            if not 0 <= Fraction(str(value)) < 1:
+                raise ValueError
+        except (ValueError, ZeroDivisionError):
+            raise fail(f'loose-min-relative is a fraction between 0 and 1, e.g. "0.02", not {value!r}',
+                       "loose-min-relative") from None
+        table["loose_min_relative"] = str(value)
+    return table
+
+
+def _has_tool_table(pyproject: Path) -> bool:
+    try:
+        return "verify" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+
+
+def line_of(text: str, key: str) -> int | None:
+    """The first line that sets or opens `key`; tomllib keeps no positions."""
+    pattern = re.compile(rf"^\s*(\[+\s*[\w.\"-]*)?\b{re.escape(key)}\b")
+    for number, line in enumerate(text.splitlines(), 1):
+        if pattern.match(line):
+            return number
+    return None

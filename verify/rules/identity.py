@@ -1,0 +1,57 @@
+"""`identity`: the equations of rule packs, over metrics of one entity at one time.
+
+Claims are bucketed once by (entity, segment, market, time); an identity runs in
+every bucket that has a claim for each of its metrics, so the work is linear in
+the claims times the identities. A bucket that has some of an identity's metrics
+but not all is counted as skipped.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from verify import expressions as ex
+from verify.engine import Context, Skip
+from verify.facts import normal, time_key
+from verify.model import Claim
+from verify.rules.packs import Identity, packs_in_force
+from verify.rules.relation import judge
+from verify.vocabulary import typed
+
+
+class IdentityRule:
+    family = "identity"
+
+    def run(self, context: Context):
+        buckets: dict[tuple, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+        for claim in context.corpus.claims:
+            if claim.change is None:
+                where = (normal(claim.entity), normal(claim.segment), normal(claim.market), time_key(claim))
+                buckets[where][normal(claim.metric)].append(claim)
+        identities = [i for pack in packs_in_force(context.config) for i in pack.identities]
+        for metrics in buckets.values():
+            for identity in identities:
+                present = [m for m in identity.metrics if m in metrics]
+                if not present:
+                    continue
+                if len(present) < len(identity.metrics):
+                    yield Skip(self.family)
+                    continue
+                yield from self._judge(identity, _chosen(identity, metrics), context)
+
+    def _judge(self, identity: Identity, chosen: dict[str, Claim], context: Context):
+        claims = {c.ref: typed(c, context.vocabulary) for c in chosen.values()}
+        tree = ex.substitute(identity.tree, {m: c.ref for m, c in chosen.items()})
+        yield from judge(
+            self.family, f"identity.{identity.id}", tree, context, resolve=claims.__getitem__,
+            key=f"identity.{identity.id}:{','.join(sorted(claims))}",
+            message=f"{identity.expr} fails for {next(iter(chosen.values())).entity}",
+        )
+
+
+def _chosen(identity: Identity, metrics: dict[str, list[Claim]]) -> dict[str, Claim]:
+    """One claim per metric, from the source that states most of them (agreement judges the rest)."""
+    sources = [c.source for m in identity.metrics for c in metrics[m]]
+    best = max(sources, key=sources.count)
+    return {m: next((c for c in metrics[m] if c.source == best), metrics[m][0]) for m in identity.metrics}
+

@@ -1,0 +1,105 @@
+"""Rule packs: identities among metrics, as TOML data (the `identity` rule).
+
+The finance pack ships in `verify/data/packs/`; a project's own packs, named in
+its config, are read the same way and checked as thoroughly as claim files.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from verify import expressions as ex
+from verify import resources
+from verify.claimfile.schema import unknown
+from verify.config import ConfigError, line_of
+
+BUILTIN_PACKS = ("finance",)
+PACK_KEYS = ("pack", "identity")
+PACK_FIELDS = ("name", "description")
+IDENTITY_FIELDS = ("id", "expr", "explain", "example")
+
+
+@attrs.frozen
+class Identity:
+    id: str
+    expr: str
+    tree: ex.Relation = attrs.field(eq=False, repr=False)
+    explain: str = ""
+    example: str = ""
+
+    @property
+    def metrics(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(r.name for r in ex.refs(self.tree)))
+
+
+@attrs.frozen
+class Pack:
+    name: str
+    description: str
+    identities: tuple[Identity, ...]
+    origin: str  # "built-in" or the file it came from
+
+
+def parse(table: dict[str, Any], origin: str, text: str = "") -> Pack:
+    """A pack from its parsed TOML; raises ConfigError naming the line and the fix."""
+
+    def fail(message: str, key: str) -> ConfigError:
+        return ConfigError(message, origin, line_of(text, key))
+
+    for key in table:
+        if key not in PACK_KEYS:
+            raise fail(unknown(key, PACK_KEYS, "table of a rule pack"), key)
+    head = table.get("pack", {})
+    for key in head:
+        if key not in PACK_FIELDS:
+            raise fail(unknown(key, PACK_FIELDS, "field of [pack]"), key)
+    identities, seen = [], set()
+    entries = table.get("identity", [])
+    if not isinstance(entries, list) or not entries:
+        raise fail('a rule pack holds [[identity]] tables: id = "market_cap", '
+                   'expr = "market_cap == share_price * shares_outstanding"', "identity")
+    for entry in entries:
+        for key in entry:
+            if key not in IDENTITY_FIELDS:
+                raise fail(unknown(key, IDENTITY_FIELDS, "field of [[identity]]"), key)
+        if not isinstance(entry.get("id"), str) or not isinstance(entry.get("expr"), str):
+            raise fail('each [[identity]] needs an id and an expr: id = "net_margin", '
+                       'expr = "net_margin == net_income / revenue"', "identity")
+        if entry["id"] in seen:
+            raise fail(f"identity id {entry['id']!r} is used twice in this pack", "id")
+        seen.add(entry["id"])
+        try:
+            tree = ex.parse(entry["expr"])
+        except ex.ExpressionError as exc:
+            raise fail(f"identity {entry['id']!r}: {exc.message}", "expr") from None
+        if any("." in r.name for r in ex.refs(tree)):
+            raise fail(f"identity {entry['id']!r} names metrics, not claims: write net_income, "
+                       "not source.claim", "expr")
+        identities.append(Identity(entry["id"], entry["expr"], tree, entry.get("explain", ""),
+                                   entry.get("example", "")))
+    return Pack(head.get("name", Path(origin).stem), head.get("description", ""), tuple(identities), origin)
+
+
+@functools.cache
+def builtin_packs() -> tuple[Pack, ...]:
+    return tuple(parse(resources.packaged(f"packs/{name}"), "built-in") for name in BUILTIN_PACKS)
+
+
+def read(path: str) -> Pack:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+        return parse(tomllib.loads(text), path, text)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read the rule pack: {getattr(exc, 'strerror', None) or exc}", path) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"TOML syntax error in the rule pack: {exc}", path) from None
+
+
+def packs_in_force(config) -> tuple[Pack, ...]:
+    """The built-in packs, then the project's, in the order its config names them."""
+    return builtin_packs() + tuple(read(p) for p in (config.packs if config is not None else ()))

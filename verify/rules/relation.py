@@ -1,0 +1,72 @@
+"""Judging one relation over claims under both readings: the shared core of the
+`check`, `identity`, `period-sum` and `share` rules.
+
+Evaluation failures differ by who wrote the relation: a hand-written check
+that mixes kinds is the writer's problem to fix, while a relation a rule built
+on its own (an identity over claims whose units do not fit it) is skipped, as
+the `unit` rule already reports the claim.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterator
+
+from verify import expressions as ex
+from verify.engine import Context, Ran, Skip
+from verify.evaluate import Evaluator
+from verify.findings import Finding, Side
+from verify.model import Claim, Location, Problem
+from verify.rates import RateError
+from verify.rules.verdict import severity
+from verify.units import UnitError
+
+
+def judge(
+    family: str,
+    rule_id: str,
+    tree: ex.Relation,
+    context: Context,
+    *,
+    resolve: Callable[[str], Claim],
+    key: str,
+    at: Location | None = None,
+    what: str | None = None,
+    message: str | None = None,
+) -> Iterator[Finding | Ran | Skip | Problem]:
+    """Evaluate `tree` strictly and loosely; yield Ran and, if it fails, a Finding.
+
+    `what` names a hand-written relation ("check 'x'"): its unit errors are Problems
+    at `at`. Without it, unit errors skip. A missing rate is always a Problem.
+    `message` prefixes the finding's message.
+    """
+    try:
+        outcomes = {}
+        for reading in ("strict", "loose"):
+            evaluator = Evaluator(resolve, context.converter, reading, context.published)
+            outcomes[reading] = (*evaluator.relation(tree), evaluator)
+    except UnitError as exc:
+        if what is None:
+            yield Skip(family)
+        else:
+            yield Problem(at, f"{what} cannot be computed: {exc}")
+        return
+    except RateError as exc:
+        where = at or next((resolve(r.name).location for r in ex.refs(tree)), None)
+        yield Problem(where, f"{what or ex.render(tree)} cannot be computed: {exc.message}")
+        return
+    yield Ran(family)
+    (s_left, s_right, s_holds, strict), (l_left, l_right, l_holds, loose) = outcomes["strict"], outcomes["loose"]
+    level = severity(s_holds, l_holds)
+    if level is None:
+        return
+    reading = "loose" if level == "error" else "strict"
+    left, right = (l_left, l_right) if level == "error" else (s_left, s_right)
+    text = f"{ex.render(tree)} does not hold {reading}ly: {left} against {right}"
+    yield Finding(
+        rule=family, id=rule_id, severity=level,
+        message=f"{message}: {text}" if message else text,
+        claims=tuple(strict.claims),
+        sides=(Side(ex.render(tree.left), s_left, l_left), Side(ex.render(tree.right), s_right, l_right)),
+        rates=tuple(dict.fromkeys(strict.rates + loose.rates)),
+        key=key, at=at,
+    )

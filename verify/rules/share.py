@@ -1,0 +1,139 @@
+"""`share`: market shares add up to at most 100%, a part is at most its whole, and a
+stated rank agrees with the stated shares.
+
+Which metrics are shares, and which metric ranks them, is data (the [shares]
+table of the metric vocabulary). Shares meet when their metric, market, segment
+and time agree; one claim per entity takes part (agreement judges duplicates).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from fractions import Fraction
+
+from verify import expressions as ex
+from verify.engine import Context, Ran, Skip
+from verify.facts import FactKey, Subject, normal, time_key
+from verify.findings import Finding, Side
+from verify.interval import INF, Interval
+from verify.model import Claim
+from verify.quantity import Quantity
+from verify.rules.relation import judge
+from verify.rules.verdict import severity
+from verify.units import RANK
+from verify.vocabulary import additive, typed
+
+WHOLE = "100%"
+
+
+class ShareRule:
+    family = "share"
+
+    def run(self, context: Context):
+        vocabulary = context.vocabulary
+        markets: dict[tuple, dict[str, Claim]] = defaultdict(dict)
+        ranks: list[tuple[Claim, tuple]] = []
+        rank_of = vocabulary.rank_metrics()
+        for claim in context.corpus.claims:
+            if claim.change is not None:
+                continue
+            metric = normal(claim.metric)
+            if metric in vocabulary.shares:
+                markets[_market(claim, metric)].setdefault(normal(claim.entity), claim)
+            elif metric in rank_of:
+                ranks.append((claim, _market(claim, rank_of[metric])))
+        for shares in markets.values():
+            yield from self._total(list(shares.values()), context)
+        for claim, market in ranks:
+            yield from self._rank(claim, markets.get(market, {}))
+        yield from self._parts(context)
+
+    def _total(self, shares: list[Claim], context: Context):
+        claims = {c.ref: c for c in shares}
+        total: ex.Node = ex.Ref(shares[0].ref, 0)
+        for claim in shares[1:]:
+            total = ex.Binary("+", total, ex.Ref(claim.ref, 0))
+        tree = ex.Relation("<=", total, ex.Literal(WHOLE, 0))
+        market = shares[0].market or "the market"
+        yield from judge(self.family, "share.total", tree, context, resolve=claims.__getitem__,
+                         key=f"share.total:{','.join(sorted(claims))}",
+                         message=f"the shares of {market} add up to more than {WHOLE}")
+
+    def _rank(self, claim: Claim, shares: dict[str, Claim]):
+        own = shares.get(normal(claim.entity))
+        rank = claim.value.rank
+        if own is None or rank is None:
+            yield Skip(self.family)
+            return
+        yield Ran(self.family)
+        others = [c for entity, c in shares.items() if entity != normal(claim.entity)]
+        implied = {reading: _implied_rank(own, others, reading) for reading in ("strict", "loose")}
+        holds = {reading: implied[reading].interval.overlaps(getattr(claim.value, reading).interval)
+                 for reading in implied}
+        level = severity(holds["strict"], holds["loose"])
+        if level is None:
+            return
+        reading = "loose" if level == "error" else "strict"
+        yield Finding(
+            rule=self.family, id="share.rank", severity=level,
+            message=(f"{claim.ref} says {claim.value.text!r} (rank {rank}), but the stated shares of "
+                     f"{claim.market or 'the market'} place {claim.entity} at rank "
+                     f"{_say_ranks(implied[reading].interval)} ({reading} reading)"),
+            claims=(claim, own, *others),
+            sides=(Side(claim.ref, claim.value.strict, claim.value.loose),
+                   Side(f"rank of {own.ref} among the shares", implied["strict"], implied["loose"])),
+            key=f"share.rank:{claim.ref}",
+        )
+
+    def _parts(self, context: Context):
+        """A segment's figure is at most its entity's whole figure for the same metric and time."""
+        groups = context.groups
+        for key, parts in groups.items():
+            if not key.subject.segment or key.change:
+                continue
+            whole_key = FactKey(Subject(key.subject.entity, key.subject.metric, "", key.subject.market),
+                                "", (), key.time)
+            wholes = groups.get(whole_key)
+            if not wholes:
+                continue
+            part, whole = typed(parts[0], context.vocabulary), typed(wholes[0], context.vocabulary)
+            if not (additive(part.value.unit) and additive(whole.value.unit)):
+                continue
+            claims = {part.ref: part, whole.ref: whole}
+            tree = ex.Relation("<=", ex.Ref(part.ref, 0), ex.Ref(whole.ref, 0))
+            yield from judge(self.family, "share.part", tree, context, resolve=claims.__getitem__,
+                             key=f"share.part:{part.ref},{whole.ref}",
+                             message=f"the {part.segment} segment exceeds the whole of {part.entity}")
+
+
+def _market(claim: Claim, share_metric: str) -> tuple:
+    return (share_metric, normal(claim.market), normal(claim.segment), time_key(claim))
+
+
+def _implied_rank(own: Claim, others: list[Claim], reading: str) -> Quantity:
+    """The ranks the shares allow: above it, every share surely larger, up to every share
+    possibly larger plus as many unnamed competitors as the share left unclaimed can fit."""
+    mine = getattr(own.value, reading).to_base().interval
+    theirs = [getattr(c.value, reading).to_base().interval for c in others]
+    surely = sum(1 for t in theirs if not t.may_be_at_most(mine))
+    possibly = sum(1 for t in theirs if mine.may_be_less(t))
+    room = 1 - mine.lo - sum(t.lo for t in theirs)
+    if room <= 0:
+        unnamed: int | float = 0
+    elif mine.lo <= 0:
+        unnamed = math.inf
+    else:
+        unnamed = math.ceil(room / mine.lo) - 1
+    high = possibly + 1 + unnamed
+    if high == math.inf:
+        return Quantity(Interval(Fraction(surely + 1), INF, hi_open=True), RANK)
+    return Quantity(Interval(Fraction(surely + 1), Fraction(high)), RANK)
+
+
+def _say_ranks(interval: Interval) -> str:
+    if interval.lo == interval.hi:
+        return str(interval.lo)
+    if interval.hi == INF:
+        return f"{interval.lo} or lower"
+    return f"{interval.lo} to {interval.hi}"

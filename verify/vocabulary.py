@@ -1,0 +1,90 @@
+"""The metric vocabulary: what kind of quantity each metric is, and which metrics are shares.
+
+Shipped in `verify/data/metrics.toml`; a project adds metrics in its config.
+Kinds: money, percent, points, ratio, rank, count:<noun>, money/count:<noun>.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import attrs
+
+from verify import resources
+from verify.facts import normal
+from verify.model import Claim
+from verify.quantity import Quantity
+from verify.units import Unit, count
+
+
+@attrs.frozen
+class Vocabulary:
+    kinds: dict[str, str] = attrs.field(eq=False)  # normalised metric -> kind
+    shares: dict[str, str | None] = attrs.field(eq=False)  # share metric -> its rank metric
+
+    @classmethod
+    def build(cls, extra: dict[str, str] | None = None) -> Vocabulary:
+        table = resources.packaged("metrics")
+        kinds = {normal(k): v for k, v in {**table["metrics"], **(extra or {})}.items()}
+        shares = {normal(k): normal(v.get("rank")) or None for k, v in table["shares"].items()}
+        return cls(kinds, shares)
+
+    def kind(self, metric: str) -> str | None:
+        return self.kinds.get(normal(metric))
+
+    def rank_metrics(self) -> dict[str, str]:
+        """rank metric -> the share metric it ranks."""
+        return {rank: share for share, rank in self.shares.items() if rank}
+
+
+@functools.cache
+def default_vocabulary() -> Vocabulary:
+    return Vocabulary.build()
+
+
+def kind_of(unit: Unit) -> str:
+    """The kind of a unit, in the vocabulary's terms."""
+    dims = dict(unit.dims)
+    currencies = [name for name, _ in unit.currencies]
+    if not dims:
+        return {"%": "percent", "pp": "points", "bp": "points"}.get(unit.name, "ratio")
+    if dims == {"rank": 1}:
+        return "rank"
+    if len(currencies) == 1 and dims == {currencies[0]: 1}:
+        return "money"
+    nouns = [n for n in dims if not n.isupper()]
+    if len(currencies) == 1 and len(nouns) == 1 and dims == {currencies[0]: 1, nouns[0]: -1}:
+        return f"money/count:{nouns[0]}"
+    if not currencies and len(dims) == 1 and list(dims.values()) == [1]:
+        return f"count:{nouns[0]}"
+    return str(unit)
+
+
+def fits(kind: str, expected: str) -> bool:
+    # a bare number is the count itself ("194,000" employees); a ratio may be written in %
+    return (kind == expected
+            or (kind == "ratio" and expected.startswith("count:"))
+            or (kind == "percent" and expected == "ratio"))
+
+
+def as_kind(quantity: Quantity, expected: str | None) -> Quantity:
+    """A bare number given the noun its metric counts ("2.5 billion" shares outstanding)."""
+    if expected and expected.startswith("count:") and kind_of(quantity.unit) == "ratio":
+        return Quantity(quantity.interval, quantity.unit * count(expected.split(":", 1)[1]))
+    return quantity
+
+
+def typed(claim: Claim, vocabulary: Vocabulary) -> Claim:
+    """The claim with a bare count given its metric's noun, so that units multiply and add right."""
+    kind = vocabulary.kind(claim.metric)
+    value = claim.value
+    strict = as_kind(value.strict, kind)
+    if strict is value.strict:
+        return claim
+    return attrs.evolve(claim, value=attrs.evolve(value, strict=strict, loose=as_kind(value.loose, kind)))
+
+
+def additive(unit: Unit) -> bool:
+    """Money and counts add up over periods and parts; percentages, prices and ranks do not."""
+    kind = kind_of(unit)
+    return kind == "money" or kind.startswith("count:")
