@@ -37,5 +37,5 @@ def test_the_text_report_shows_the_computation():
     done = subprocess.run([sys.executable, "-m", "verify", str(CLAIMS)], capture_output=True, text=True,
                           env={"NO_COLOR": "1", "PATH": ""})
     assert "error[cloud_share_of_market_vs_cloud_revenue]" in done.stdout
-    assert "loose: cloud_share * cloud_market_size = [3.087e9, 4.131e9] USD" in done.stdout
+    assert "loose: cloud_share * cloud_market_size = [$3.087B, $4.131B]" in done.stdout
     assert done.stdout.strip().splitlines()[-1].startswith("2 files, 38 claims")

@@ -15,7 +15,7 @@ def test_a_failing_check_is_an_error_with_both_sides(tmp_path):
     [finding] = only(report, "check")
     assert (finding.id, finding.severity) == ("share_of_market", "error")
     assert [s.label for s in finding.sides] == ["share * market", "cloud"]
-    assert str(finding.sides[0].loose) == "[3.087e9, 4.131e9] USD"
+    assert str(finding.sides[0].loose) == "[$3.087B, $4.131B]"
     lines = (tmp_path / "a.toml").read_text().splitlines()
     assert lines[finding.location.line - 1].startswith("expr = ")
 

@@ -39,7 +39,7 @@ def test_a_broken_identity_is_an_error_showing_the_computation(tmp_path):
     assert (finding.id, finding.severity) == ("identity.market_cap", "error")
     assert {c.ref for c in finding.claims} == {"a.cap", "a.price", "a.shares"}
     assert [s.label for s in finding.sides] == ["a.cap", "a.price * a.shares"]
-    assert str(finding.sides[1].strict) == "[429.7825e9, 434.2225e9] USD"
+    assert str(finding.sides[1].strict) == "[$429.7825B, $434.2225B]"
     assert "market_cap == share_price * shares_outstanding" in finding.message
 
 

@@ -29,7 +29,7 @@ def test_a_wrong_quarter_is_an_error_showing_the_sum(tmp_path):
     [finding] = run(tmp_path, ("a", year(q4="$35.0bn")), rules=RULES).findings
     assert (finding.rule, finding.id, finding.severity) == ("period-sum", "period-sum", "error")
     assert finding.sides[1].label == "a.q1 + a.q2 + a.q3 + a.q4"
-    assert str(finding.sides[1].strict) == "[109.8e9, 110.2e9] USD"
+    assert str(finding.sides[1].strict) == "[$109.8B, $110.2B]"
     assert "2024 is not the sum of its 2024-Q1 + 2024-Q2 + 2024-Q3 + 2024-Q4" in finding.message
 
 

@@ -9,7 +9,7 @@ import argparse
 import os
 import sys
 
-FORMAT_NAMES = ("text", "json")
+FORMAT_NAMES = ("text", "json", "sarif", "github", "junit", "markdown")
 FAIL_ON = ("error", "warning", "never")
 
 
@@ -26,8 +26,10 @@ def parser() -> argparse.ArgumentParser:
                    help="claim files or folders of them (default: claims/)")
     p.add_argument("--format", choices=FORMAT_NAMES, default="text", help="report format (default: text)")
     p.add_argument("--output", metavar="FILE", help="write the report to FILE instead of standard output")
-    p.add_argument("--fail-on", choices=FAIL_ON, default="error",
-                   help="lowest severity that makes the exit code 1 (default: error)")
+    p.add_argument("--report", action="append", metavar="FORMAT:FILE", default=[],
+                   help="also write a report in FORMAT to FILE, e.g. sarif:verify.sarif (repeatable)")
+    p.add_argument("--fail-on", choices=FAIL_ON,
+                   help="lowest severity that makes the exit code 1 (default: error, or the config's)")
     p.add_argument("--strict", action="store_true", help="the same as --fail-on warning")
     p.add_argument("--select", action="append", metavar="RULE",
                    help="report only these rule families or ids (repeatable, or comma-separated)")
@@ -35,6 +37,9 @@ def parser() -> argparse.ArgumentParser:
                    help="do not report these rule families or ids (repeatable, or comma-separated)")
     p.add_argument("--rates", metavar="DIR",
                    help="a folder of exchange rates with its sources.toml (default: the bundled ECB history)")
+    p.add_argument("--config", metavar="FILE",
+                   help="the config file (default: verify.toml or [tool.verify] in pyproject.toml, "
+                        "found upward from the first PATH)")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                    help="colour in the text report (default: auto, on a terminal without NO_COLOR)")
     p.add_argument("--version", action="version", version=f"verify {__version__}")
@@ -69,31 +74,74 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from verify import check, load
+    from verify.config import ConfigError, discover
+    from verify.rates import RateBook, RateError
+    from verify.rules.packs import packs_in_force
+
+    try:
+        extra = [_extra_report(spec) for spec in args.report]
+        config = discover(args.paths, args.config)
+        packs_in_force(config)  # a broken project pack stops the run before any work
+    except ConfigError as exc:
+        print(f"verify: {exc}", file=sys.stderr)
+        return 2
+    corpus = load(args.paths or list(config.paths) or ["claims"], config=config)
+    rates = None
+    folder = args.rates or config.rates
+    if folder:
+        try:
+            rates = RateBook.from_folder(folder)
+        except RateError as exc:
+            print(f"verify: rates {folder}: {exc.message}", file=sys.stderr)
+            return 2
+    report = check(corpus, rates=rates, config=config).selected(
+        _names(args.select) or config.select, _names(args.ignore) or config.ignore)
+    fail_on = "warning" if args.strict else args.fail_on or config.fail_on or "error"
+    outputs = [(args.format, args.output), *extra]
+    for format, path in outputs:
+        text = report.render(format, color=path is None and _use_color(args.color))
+        if path is None:
+            sys.stdout.write(text)
+        elif not _write(path, text):
+            return 2
+    if "github" in (f for f, _ in outputs):
+        _github_summary(report)
+    return report.exit_code(fail_on)
+
+
+def _extra_report(spec: str) -> tuple[str, str]:
+    from verify.config import ConfigError
+
+    format, _, path = spec.partition(":")
+    if format not in FORMAT_NAMES or not path:
+        raise ConfigError(f"--report {spec}: write FORMAT:FILE with FORMAT one of {', '.join(FORMAT_NAMES)}, "
+                          "e.g. --report sarif:verify.sarif")
+    return format, path
+
+
+def _write(path: str, text: str) -> bool:
     from verify.io import write_atomically
 
-    corpus = load(args.paths or ["claims"])
-    rates = None
-    if args.rates:
-        from verify.rates import RateBook, RateError
+    try:
+        write_atomically(path, text)
+        return True
+    except OSError as exc:
+        print(f"verify: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
+        return False
 
+
+def _github_summary(report) -> None:
+    """Annotations past GitHub's cap go to the job summary, when the runner gives one."""
+    from verify.report import as_github
+
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    overflow = as_github.overflow(report)
+    if summary and overflow:
         try:
-            rates = RateBook.from_folder(args.rates)
-        except RateError as exc:
-            print(f"verify: --rates {args.rates}: {exc.message}", file=sys.stderr)
-            return 2
-    report = check(corpus, rates=rates).selected(_names(args.select), _names(args.ignore))
-    fail_on = "warning" if args.strict else args.fail_on
-    color = _use_color(args.color, args.output)
-    text = report.render(args.format, color=color)
-    if args.output:
-        try:
-            write_atomically(args.output, text)
+            with open(summary, "a", encoding="utf-8") as f:
+                f.write(overflow)
         except OSError as exc:
-            print(f"verify: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
-            return 2
-    else:
-        sys.stdout.write(text)
-    return report.exit_code(fail_on)
+            print(f"verify: cannot write the step summary {summary}: {exc.strerror or exc}", file=sys.stderr)
 
 
 def _rates(args: argparse.Namespace) -> int:
@@ -125,10 +173,10 @@ def _names(values: list[str] | None) -> list[str] | None:
     return [name.strip() for value in values for name in value.split(",") if name.strip()]
 
 
-def _use_color(choice: str, output: str | None) -> bool:
+def _use_color(choice: str) -> bool:
     if choice != "auto":
         return choice == "always"
-    return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 if __name__ == "__main__":

@@ -31,9 +31,13 @@ class Skip:
 
 @attrs.frozen
 class Ran:
-    """One evaluation of a rule: counted in the summary's checks."""
+    """One evaluation of a rule: counted in the summary's checks, a test case in JUnit.
+
+    `key` names what was checked, as the finding it would have raised does.
+    """
 
     family: str
+    key: str
 
 
 class Context:
@@ -83,11 +87,11 @@ def check(corpus: Corpus, *, rates=None, rules: Iterable[Rule] | None = None, co
     findings: list[Finding] = []
     problems: list[Problem] = []
     skipped: Counter[str] = Counter()
-    checks = 0
+    ran: list[tuple[str, str]] = []
     for rule in builtin_rules() if rules is None else rules:
         for outcome in rule.run(context):
             if isinstance(outcome, Ran):
-                checks += 1
+                ran.append((outcome.family, outcome.key))
             elif isinstance(outcome, Skip):
                 skipped[outcome.family] += 1
             elif isinstance(outcome, Problem):
@@ -95,7 +99,7 @@ def check(corpus: Corpus, *, rates=None, rules: Iterable[Rule] | None = None, co
             else:
                 findings.append(outcome)
     findings = acknowledge(findings, corpus.acknowledgements)
-    return Report(corpus, tuple(findings), checks, dict(skipped), tuple(problems))
+    return Report(corpus, tuple(findings), tuple(ran), dict(skipped), tuple(problems), context.config)
 
 
 def acknowledge(findings: list[Finding], acknowledgements: tuple[Acknowledgement, ...]) -> list[Finding]:

@@ -51,8 +51,8 @@ class Evaluator:
         left, right = self.value(tree.left), self.value(tree.right)
         if not left.unit.compatible(right.unit):
             raise UnitError(f"the two sides differ in kind: {left.unit} and {right.unit}")
-        # percentages are shown as such; anything else in base units (USD, not %*USD)
-        shown = left.unit if not left.unit.dims and left.unit.name else None
+        # percentages are shown as such; anything else in base units (USD, not %*USD; 1.4, not USD/USD)
+        shown = left.unit if not left.unit.dims and left.unit.factor != 1 else None
         left, right = (left.to(shown), right.to(shown)) if shown else (left.to_base(), right.to_base())
         return left, right, RELATIONS[tree.op](left.interval, right.interval)
 

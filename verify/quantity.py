@@ -49,5 +49,14 @@ class Quantity:
         return other.to(self.unit).interval
 
     def __str__(self) -> str:
+        currencies = self.unit.currencies
+        if len(currencies) == 1 and currencies[0][1] == 1 and self.unit.factor == 1:
+            code = currencies[0][0]
+            text = self.interval.format(lambda x: formatting.money(x, code))
+            per = [noun for noun, e in self.unit.dims if noun != code]
+            if len(per) == 1 and dict(self.unit.dims)[per[0]] == -1:
+                return f"{text} per {per[0]}"
+            if not per:
+                return text
         text = self.interval.format(formatting.number)
         return f"{text} {self.unit}" if str(self.unit) != "1" else text

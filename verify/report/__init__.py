@@ -1,11 +1,26 @@
-"""Reports: the outcome of a run, and its renderings (one module per format)."""
+"""Reports: the outcome of a run, and its renderings (one module per format).
 
-from verify.report import as_json, as_text
+Formats are imported when first used, so that a run pays only for its own.
+"""
+
+from __future__ import annotations
+
+import importlib
+
 from verify.report.report import Report
 
-FORMATS = {
-    "text": as_text.render,
-    "json": as_json.render,
+FORMAT_MODULES = {
+    "text": "as_text",
+    "json": "as_json",
+    "sarif": "as_sarif",
+    "github": "as_github",
+    "junit": "as_junit",
+    "markdown": "as_markdown",
 }
 
-__all__ = ["FORMATS", "Report"]
+
+def renderer(format: str):
+    return importlib.import_module(f"verify.report.{FORMAT_MODULES[format]}").render
+
+
+__all__ = ["FORMAT_MODULES", "Report", "renderer"]

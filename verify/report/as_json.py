@@ -34,7 +34,7 @@ def finding(f: Finding) -> dict[str, Any]:
         "claims": [claim(c) for c in f.claims],
         "strict": {"sides": [side(s, "strict") for s in f.sides]},
         "loose": {"sides": [side(s, "loose") for s in f.sides]},
-        "rates": [{"base": r.base, "quote": r.quote, "rate": formatting.number(r.value),
+        "rates": [{"base": r.base, "quote": r.quote, "rate": formatting.exact(r.value),
                    "date": r.on.isoformat(), "source": r.source} for r in f.rates],
     }
 
@@ -58,8 +58,8 @@ def quantity(q: Quantity) -> dict[str, Any]:
     i = q.interval
     return {
         "interval": str(q),
-        "low": None if i.lo == float("-inf") else formatting.number(i.lo),
-        "high": None if i.hi == float("inf") else formatting.number(i.hi),
+        "low": None if i.lo == float("-inf") else formatting.exact(i.lo),
+        "high": None if i.hi == float("inf") else formatting.exact(i.hi),
         "low_open": i.lo_open,
         "high_open": i.hi_open,
         "unit": str(q.unit),

@@ -15,34 +15,40 @@ def render(report: Report, *, color: bool = False, **_options) -> str:
     lines: list[str] = []
     for p in sorted(report.problems, key=lambda p: (p.location.file, p.location.line or 0)):
         lines.append(f"{p.location}: {paint('problem', 'problem')}: {p.message}")
-    for f in sorted(report.findings, key=_order):
+    for f in report.ordered:
         lines.extend(_finding(f, paint))
-    lines.append(_summary(report, paint))
+    lines.append(paint(summary_line(report), "bold"))
     return "\n".join(lines) + "\n"
-
-
-def _order(f: Finding):
-    where = f.location
-    return (where.file if where else "", (where.line or 0) if where else 0, f.id)
 
 
 def _finding(f: Finding, paint) -> list[str]:
     where = f.location
     label = f"{f.severity}[{f.id}]"
     tag = paint(label, f.severity) + (" (acknowledged)" if f.acknowledged else "")
-    lines = [f"{where or '-'}: {tag} {f.message}"]
+    return [f"{where or '-'}: {tag} {f.message}", *(f"    {line}" for line in details(f, paint))]
+
+
+def details(f: Finding, paint=None) -> list[str]:
+    """The claims, the two sides under the reading that failed, and the rates: the computation."""
+    paint = paint or _painter(False)
+    lines = []
     for c in f.claims:
         quote = f"  “{c.quote}”" if c.quote else ""
-        lines.append(f"    {c.ref} = {c.value.text!r}{paint(quote, 'dim')}")
+        lines.append(f"{c.ref} = {c.value.text!r}{paint(quote, 'dim')}")
     reading = "loose" if f.severity == "error" else "strict"
     for s in f.sides:
-        lines.append(f"    {reading}: {s.label} = {getattr(s, reading)}")
+        lines.append(f"{reading}: {s.label} = {getattr(s, reading)}")
     for r in f.rates:
-        lines.append(f"    rate: {r}")
+        lines.append(f"rate: {r}")
     return lines
 
 
-def _summary(report: Report, paint) -> str:
+def plain(f: Finding) -> str:
+    """A finding in one message without colour: for annotations, tables and test reports."""
+    return "\n".join([f.message, *details(f)])
+
+
+def summary_line(report: Report) -> str:
     s = report.summary
     skipped = sum(s["skipped"].values())
     def plural(n: int, word: str) -> str:
@@ -50,7 +56,7 @@ def _summary(report: Report, paint) -> str:
     text = (f"{plural(s['files'], 'file')}, {plural(s['claims'], 'claim')}, {plural(s['checks'], 'check')}: "
             f"{plural(s['errors'], 'error')}, {plural(s['warnings'], 'warning')}, "
             f"{s['acknowledged']} acknowledged, {skipped} skipped, {plural(s['problems'], 'problem')}")
-    return paint(text, "bold")
+    return text
 
 
 def _painter(color: bool):

@@ -11,13 +11,26 @@ from verify.model import Corpus, Problem
 class Report:
     corpus: Corpus
     findings: tuple[Finding, ...] = ()
-    checks: int = 0  # rule evaluations that ran
+    ran: tuple[tuple[str, str], ...] = attrs.field(default=(), eq=False)  # (family, key) of each evaluation
     skipped: dict[str, int] = attrs.field(factory=dict, eq=False)  # by rule family: lacked data
     run_problems: tuple[Problem, ...] = ()  # found while checking (a missing rate ...)
+    config: object = attrs.field(default=None, eq=False, repr=False)  # the Config in force, for rule metadata
+
+    @property
+    def checks(self) -> int:
+        return len(self.ran)
 
     @property
     def problems(self) -> tuple[Problem, ...]:
         return self.corpus.problems + self.run_problems
+
+    @property
+    def ordered(self) -> list[Finding]:
+        """Findings grouped by file, in line order: the order every report lists them in."""
+        def order(f: Finding):
+            where = f.location
+            return (where.file if where else "", (where.line or 0) if where else 0, f.id)
+        return sorted(self.findings, key=order)
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity and not f.acknowledged)
@@ -52,6 +65,6 @@ class Report:
         return attrs.evolve(self, findings=kept)
 
     def render(self, format: str = "text", **options) -> str:
-        from verify.report import FORMATS
+        from verify.report import renderer
 
-        return FORMATS[format](self, **options)
+        return renderer(format)(self, **options)

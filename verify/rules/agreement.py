@@ -31,7 +31,7 @@ class AgreementRule:
                 continue
             if readings["strict"] is None:
                 continue  # claims of different kinds: the unit rule's business
-            yield Ran(self.family)
+            yield Ran(self.family, f"agreement:{key}")
             strict, strict_rates = readings["strict"]
             loose, loose_rates = readings["loose"]
             level = severity(_agree(strict), _agree(loose))

@@ -45,7 +45,7 @@ class ChangeRule:
                 yield Problem(claim.location, f"change {claim.ref} cannot be computed from {new.ref} and "
                                               f"{old.ref}: {getattr(exc, 'message', None) or exc}")
                 continue
-            yield Ran(self.family)
+            yield Ran(self.family, f"change:{claim.ref}")
             holds = {}
             for reading, (quantity, _) in computed.items():
                 stated = getattr(claim.value, reading)

@@ -66,7 +66,7 @@ class ShareRule:
         if own is None or rank is None:
             yield Skip(self.family)
             return
-        yield Ran(self.family)
+        yield Ran(self.family, f"share.rank:{claim.ref}")
         others = [c for entity, c in shares.items() if entity != normal(claim.entity)]
         implied = {reading: _implied_rank(own, others, reading) for reading in ("strict", "loose")}
         holds = {reading: implied[reading].interval.overlaps(getattr(claim.value, reading).interval)

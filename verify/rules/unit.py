@@ -21,7 +21,7 @@ class UnitRule:
             if metric_kind is None:
                 yield Skip(self.family)
                 continue
-            yield Ran(self.family)
+            yield Ran(self.family, f"unit:{claim.ref}")
             expected = expected_kind(metric_kind, claim.change)
             kind = kind_of(claim.value.unit)
             if fits(kind, expected):
