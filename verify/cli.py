@@ -19,8 +19,9 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="verify",
         description="Check the numeric claims of news articles against each other.",
-        epilog="Exit codes: 0 no finding at or above --fail-on; 1 such findings; "
-               "2 usage error or claim files that could not be read.",
+        epilog="Other commands: verify rules (the rules in force), verify explain RULE, "
+               "verify rates show|refresh. Exit codes: 0 no finding at or above --fail-on; 1 such findings; "
+               "2 usage error, config error or claim files that could not be read.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH",
                    help="claim files or folders of them (default: claims/)")
@@ -59,10 +60,22 @@ def rates_parser() -> argparse.ArgumentParser:
     return p
 
 
+def rules_parser(command: str) -> argparse.ArgumentParser:
+    if command == "explain":
+        p = argparse.ArgumentParser(prog="verify explain", description="What a rule checks, with an example.")
+        p.add_argument("rule", help="a rule family (agreement, share ...) or id (identity.market_cap, share.rank)")
+    else:
+        p = argparse.ArgumentParser(prog="verify rules", description="The rules and rule packs in force.")
+    p.add_argument("--config", metavar="FILE", help="the config file (default: found upward from here)")
+    return p
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["rates"]:
         return _rates(rates_parser().parse_args(argv[1:]))
+    if argv[:1] in (["explain"], ["rules"]):
+        return _describe(rules_parser(argv[0]).parse_args(argv[1:]), argv[0])
     args = parser().parse_args(argv)
     try:
         return _run(args)
@@ -165,6 +178,38 @@ def _rates(args: argparse.Namespace) -> int:
         where = f"{exc.file}:{exc.line}: " if exc.file and exc.line else f"{exc.file}: " if exc.file else ""
         print(f"verify rates: {where}{exc.message}", file=sys.stderr)
         return 2
+
+
+def _describe(args: argparse.Namespace, command: str) -> int:
+    from verify.config import ConfigError, discover
+    from verify.rules.catalogue import catalogue
+
+    try:
+        infos = catalogue(discover(["."], args.config))
+    except ConfigError as exc:
+        print(f"verify: {exc}", file=sys.stderr)
+        return 2
+    if command == "rules":
+        width = max(len(i.id) for i in infos)
+        for info in infos:
+            origin = f"  [{info.origin}]" if info.origin != "built-in" else ""
+            print(f"{info.id:<{width}}  {info.summary}{origin}")
+        return 0
+    known = {i.id: i for i in infos}
+    info = known.get(args.rule) or known.get(args.rule.split(".")[0])
+    if info is None:
+        from verify.claimfile.schema import unknown
+
+        print(f"verify explain: {unknown(args.rule, tuple(known), 'rule')}", file=sys.stderr)
+        return 2
+    print(f"{args.rule}: {info.summary}\n")
+    if info.explain:
+        print(info.explain + "\n")
+    if info.example:
+        print("Example:\n" + "\n".join(f"    {line}" for line in info.example.splitlines()))
+    if info.origin != "built-in":
+        print(f"\nFrom the {info.origin}.")
+    return 0
 
 
 def _names(values: list[str] | None) -> list[str] | None:
