@@ -166,9 +166,15 @@ def _hedges(data: dict[str, Any], fail) -> dict[str, Any]:
     hedges = data.get("hedges", {})
     if not isinstance(hedges, dict):
         raise fail('hedges is a table of tables: [hedges.about] strict = "[0.97, 1.03]"', "hedges")
+    from verify import resources
+
+    known = resources.packaged("hedges")["hedges"]
     for name, entry in hedges.items():
         if not isinstance(entry, dict):
             raise fail(f'hedges.{name} is a table: [hedges.{name}] strict = "[0.97, 1.03]"', name)
+        if name not in known and set(entry) != set(HEDGE_KEYS):
+            raise fail(f'hedges.{name}: a new hedge needs words, strict and loose: words = ["barely"], '
+                       f'strict = "[1, 1.01]", loose = "[1, 1.05]" (existing hedges: {", ".join(known)})', name)
         for key, value in entry.items():
             if key not in HEDGE_KEYS:
                 raise fail(unknown(key, HEDGE_KEYS, f"key of hedges.{name}"), key)
