@@ -24,7 +24,7 @@ from verify.rules.verdict import severity
 from verify.units import RANK
 from verify.vocabulary import additive, typed
 
-WHOLE = "100%"
+WHOLE = ex.Number(Fraction(1), "100%")  # exact: the whole market, not a value someone wrote
 
 
 class ShareRule:
@@ -54,11 +54,11 @@ class ShareRule:
         total: ex.Node = ex.Ref(shares[0].ref, 0)
         for claim in shares[1:]:
             total = ex.Binary("+", total, ex.Ref(claim.ref, 0))
-        tree = ex.Relation("<=", total, ex.Literal(WHOLE, 0))
+        tree = ex.Relation("<=", total, WHOLE)
         market = shares[0].market or "the market"
         yield from judge(self.family, "share.total", tree, context, resolve=claims.__getitem__,
                          key=f"share.total:{','.join(sorted(claims))}",
-                         message=f"the shares of {market} add up to more than {WHOLE}")
+                         message=f"the shares of {market} add up to more than {WHOLE.text}")
 
     def _rank(self, claim: Claim, shares: dict[str, Claim]):
         own = shares.get(normal(claim.entity))
