@@ -1,0 +1,113 @@
+"""Measure verify: start-up, the project corpus, and synthetic corpora of growing size.
+
+Prints figures, not pass/fail. Every figure is the median of --repeat runs of a
+fresh process; peak memory is the child's own maximum RSS (os.wait4), so runs
+do not blur into each other. The floor is reading the same files with tomllib
+and nothing else: what any TOML-based checker must pay.
+
+    python benchmarks/run.py                   # 1k, 10k and 100k claims
+    python benchmarks/run.py --sizes 1000 --repeat 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import write_corpus  # noqa: E402
+
+FLOOR = ("import sys, tomllib, pathlib\n"
+         "for p in sorted(pathlib.Path(sys.argv[1]).rglob('*.toml')):\n"
+         "    tomllib.loads(p.read_text(encoding='utf-8'))\n")
+
+
+def measure(argv: list[str], repeat: int) -> tuple[float, int]:
+    """Median wall seconds and the largest peak RSS (bytes) of `repeat` fresh runs."""
+    times, peaks = [], []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(child.pid, 0)
+        times.append(time.perf_counter() - start)
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode not in (0, 1):
+            raise SystemExit(f"benchmark: {' '.join(argv)} exited {child.returncode}")
+        peaks.append(usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024))
+    return statistics.median(times), max(peaks)
+
+
+def verify_command() -> list[str]:
+    found = shutil.which("verify", path=str(Path(sys.executable).parent))
+    return [found] if found else [sys.executable, "-m", "verify"]
+
+
+def small_runs(repeat: int, corpus: Path | None) -> list[tuple[str, float]]:
+    verify = verify_command()
+    rows = [("python -c pass", measure([sys.executable, "-c", "pass"], repeat)[0]),
+            ("verify --version", measure([*verify, "--version"], repeat)[0]),
+            ("verify --help", measure([*verify, "--help"], repeat)[0])]
+    if corpus is not None and corpus.is_dir():
+        rows.append((f"verify {corpus.name}/ (project corpus)", measure([*verify, str(corpus)], repeat)[0]))
+    return rows
+
+
+def corpus_runs(sizes: list[int], repeat: int, work: Path) -> list[dict]:
+    verify = verify_command()
+    rows = []
+    for size in sizes:
+        folder = work / f"corpus-{size}"
+        if not folder.is_dir():
+            write_corpus(size, folder)
+        floor, _ = measure([sys.executable, "-c", FLOOR, str(folder)], repeat)
+        wall, peak = measure([*verify, str(folder), "--format", "json", "--output", os.devnull], repeat)
+        rows.append({"size": size, "wall": wall, "peak": peak, "floor": floor})
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--repeat", type=int, default=5, help="runs per figure; the median is shown")
+    parser.add_argument("--work", help="where generated corpora are kept between runs (default: a temp folder)")
+    parser.add_argument("--corpus", default=str(HERE.parent / "claims"), help="the project corpus")
+    args = parser.parse_args(argv)
+
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
+          f"Python {platform.python_version()}")
+    small = small_runs(args.repeat, Path(args.corpus))
+    base = small[0][1]
+    print("\n| small run | median | vs python -c pass |\n|---|---|---|")
+    for name, seconds in small:
+        print(f"| {name} | {seconds * 1000:.0f} ms | {seconds / base:.1f}× |")
+
+    work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="verify-bench-"))
+    try:
+        rows = corpus_runs(args.sizes, args.repeat, work)
+    finally:
+        if not args.work:
+            shutil.rmtree(work, ignore_errors=True)
+    print("\n| claims | wall | claims/s | peak RSS | RSS/claim | tomllib floor | vs floor |\n"
+          "|---|---|---|---|---|---|---|")
+    for r in rows:
+        print(f"| {r['size']:,} | {r['wall']:.2f} s | {r['size'] / r['wall']:,.0f} | "
+              f"{r['peak'] / 2**20:.0f} MiB | {r['peak'] / r['size'] / 1024:.2f} KiB | {r['floor']:.2f} s | "
+              f"{r['wall'] / r['floor']:.1f}× |")
+    for a, b in zip(rows, rows[1:]):
+        print(f"\ntime from {a['size']:,} to {b['size']:,} claims: ×{b['wall'] / a['wall']:.1f} "
+              f"(size ×{b['size'] / a['size']:.0f})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
