@@ -26,6 +26,8 @@ class Quantity:
     def to(self, unit: Unit) -> Quantity:
         if not self.unit.compatible(unit):
             raise UnitError(f"cannot convert {self.unit} to {unit}")
+        if self.unit == unit:
+            return self
         return Quantity(self.interval.scale(self.unit.factor / unit.factor), unit)
 
     def __add__(self, other: Quantity) -> Quantity:

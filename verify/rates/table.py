@@ -21,6 +21,7 @@ from verify.rates.extremes import Extremes
 _CELL = re.compile(r"\d+(?:\.\d+)?")
 _CODE = re.compile(r"[A-Z]{3}")
 MISSING = ("N/A", "")
+SCAN_LIMIT = 400  # rows: a window shorter than this (about 19 months) is scanned, not tree-searched
 
 
 class RateError(VerifyError):
@@ -145,11 +146,36 @@ class RateTable:
         """The lowest and highest daily rate from the fixing that applies on `start` to `end`."""
         first, last = self._row(start), self._row(end)
         self._cross(base, quote, first)  # a clear error if the window starts without a rate
-        found = self._pair(base, quote).query(first, last)
+        if last - first < SCAN_LIMIT:
+            found = self._scan(base, quote, first, last)
+        else:
+            found = self._pair(base, quote).query(first, last)
         assert found is not None  # the first row has a value
         (low, low_i), (high, high_i) = found
         return (Rate(base, quote, low, date.fromordinal(self._dates[low_i]), self.name, start),
                 Rate(base, quote, high, date.fromordinal(self._dates[high_i]), self.name, end))
+
+    def _scan(self, base: str, quote: str, first: int, last: int):
+        """Extremes of a short window read cell by cell: cheaper than building the pair's tree,
+        with the tree's rule for ties (the earliest day)."""
+        low = high = None
+        for i in range(first, last + 1):
+            b = self._anchor_cell(base, i)
+            q = self._anchor_cell(quote, i)
+            if b is None or q is None:
+                continue
+            value = q / b
+            if low is None or value < low[0]:
+                low = (value, i)
+            if high is None or value > high[0]:
+                high = (value, i)
+        return (low, high) if low is not None else None
+
+    def _anchor_cell(self, code: str, i: int) -> Fraction | None:
+        if code == self.anchor:
+            return Fraction(1)
+        values = self._values.get(code)
+        return values[i] if values is not None else self._cell(code, i, self._columns[code][i])
 
     def _row(self, on: date) -> int:
         i = bisect.bisect_right(self._dates, on.toordinal()) - 1

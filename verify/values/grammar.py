@@ -274,15 +274,34 @@ class _Reader:
     def longest(self, words, *, case_sensitive: bool) -> str | None:
         """The longest of `words` that the text continues with at the cursor, as written there."""
         hay = self.text if case_sensitive else self.lower
-        best = 0
-        for w in words:
-            key = w if case_sensitive else w.lower()
+        if self.pos >= len(hay):
+            return None
+        for key in _by_first_letter(words, case_sensitive).get(hay[self.pos], ()):
             end = self.pos + len(key)
-            if len(key) > best and hay.startswith(key, self.pos):
+            if hay.startswith(key, self.pos):
                 if key[-1].isalnum() and end < len(hay) and hay[end].isalpha():
                     continue  # "b" must not match the start of "bond"
-                best = len(key)
-        return self.text[self.pos:self.pos + best] if best else None
+                return self.text[self.pos:end]
+        return None
 
     def fail(self, message: str, *, at: int | None = None):
         raise ValueParseError(message, column=self.pos if at is None else at)
+
+
+_INDEXES: dict[tuple[int, bool], tuple[object, dict[str, tuple[str, ...]]]] = {}
+
+
+def _by_first_letter(words, case_sensitive: bool) -> dict[str, tuple[str, ...]]:
+    """A word table indexed by first letter, longest first: `longest` then tries a handful of
+    words at each position instead of the whole table (the tables live as long as their lexicon)."""
+    key = (id(words), case_sensitive)
+    entry = _INDEXES.get(key)
+    if entry is None or entry[0] is not words:
+        index: dict[str, set[str]] = {}
+        for w in words:
+            k = w if case_sensitive else w.lower()
+            if k:
+                index.setdefault(k[0], set()).add(k)
+        entry = (words, {c: tuple(sorted(ks, key=len, reverse=True)) for c, ks in index.items()})
+        _INDEXES[key] = entry
+    return entry[1]
