@@ -1,5 +1,6 @@
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -117,3 +118,29 @@ def test_version_and_help_do_not_import_the_heavy_libraries():
             "print(sorted(m for m in ('pint', 'babel', 'verify.values', 'verify.claimfile') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_rules_lists_families_and_pack_identities(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "house.toml").write_text('[pack]\nname = "house"\n[[identity]]\nid = "ads"\n'
+                                         'expr = "ad_revenue <= revenue"\n', encoding="utf-8")
+    (tmp_path / "verify.toml").write_text('packs = ["house.toml"]\n', encoding="utf-8")
+    assert main(["rules"]) == 0
+    out = capsys.readouterr().out
+    for rule in ("agreement", "period-sum", "change", "identity", "share", "check", "unit",
+                 "identity.market_cap", "identity.net_margin"):
+        assert re.search(rf"^{re.escape(rule)}\s", out, re.MULTILINE), rule
+    assert re.search(r"^identity\.ads\s+ad_revenue <= revenue\s+\[house pack", out, re.MULTILINE)
+
+
+def test_explain_says_what_a_rule_checks_with_an_example(capsys):
+    assert main(["explain", "share.rank"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("share.rank: ") and "Example:" in out and "fourth" in out
+    assert main(["explain", "identity.market_cap"]) == 0
+    assert "share price times the number of its shares" in capsys.readouterr().out
+
+
+def test_explain_an_unknown_rule_names_the_closest(capsys):
+    assert main(["explain", "agreemnt"]) == 2
+    assert "did you mean 'agreement'?" in capsys.readouterr().err
