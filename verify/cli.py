@@ -89,12 +89,11 @@ def _run(args: argparse.Namespace) -> int:
     from verify import check, load
     from verify.config import ConfigError, discover
     from verify.rates import RateBook, RateError
-    from verify.rules.packs import packs_in_force
 
     try:
         extra = [_extra_report(spec) for spec in args.report]
         config = discover(args.paths, args.config)
-        packs_in_force(config)  # a broken project pack stops the run before any work
+        _ = config.rule_packs  # a broken project pack stops the run before any work
     except ConfigError as exc:
         print(f"verify: {exc}", file=sys.stderr)
         return 2

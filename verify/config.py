@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from fractions import Fraction
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -59,6 +60,13 @@ class Config:
 
         return Lexicon.build({"hedges": self.hedges}) if self.hedges else default_lexicon()
 
+    @functools.cached_property
+    def rule_packs(self):
+        """The built-in rule packs, then the project's, each file read once per config."""
+        from verify.rules.packs import builtin_packs, read
+
+        return builtin_packs() + tuple(read(p) for p in self.packs)
+
 
 def find(start: str | Path) -> Path | None:
     """The nearest verify.toml, or pyproject.toml with [tool.verify], at or above `start`."""
@@ -85,18 +93,25 @@ def discover(paths: list[str], explicit: str | None = None) -> Config:
 
 def read(path: str | Path) -> Config:
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read the config: {getattr(exc, 'strerror', None) or exc}", str(path)) from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        m = re.search(r"line (\d+)", str(exc))
-        raise ConfigError(f"TOML syntax error: {exc}", str(path), int(m.group(1)) if m else None) from None
+    data, text = read_toml(path, "config")
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("verify", {})
     return parse(data, str(path), text)
+
+
+def read_toml(path: Path, what: str) -> tuple[dict[str, Any], str]:
+    """A project's TOML file (config, rule pack, vocabulary) and its text; a ConfigError naming
+    the file and line if it cannot be read."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read the {what}: {getattr(exc, 'strerror', None) or exc}", str(path)) from None
+    try:
+        return tomllib.loads(text), text
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"line (\d+)", str(exc))
+        raise ConfigError(f"TOML syntax error in the {what}: {exc}", str(path),
+                          int(m.group(1)) if m else None) from None
 
 
 def parse(data: dict[str, Any], file: str | None = None, text: str = "") -> Config:
@@ -148,11 +163,7 @@ def _names(data: dict[str, Any], key: str, fail) -> tuple[str, ...] | None:
 
 
 def _vocabulary(path: Path, fail) -> dict[str, str]:
-    try:
-        table = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise fail(f"cannot read the vocabulary {path}: {getattr(exc, 'strerror', None) or exc}",
-                   "vocabularies") from None
+    table, _ = read_toml(path, "vocabulary")
     metrics = table.get("metrics")
     if not isinstance(metrics, dict) or not all(isinstance(v, str) for v in metrics.values()):
         raise fail(f'{path}: a vocabulary holds a [metrics] table: revenue = "money"', "vocabularies")
@@ -191,8 +202,6 @@ def _hedges(data: dict[str, Any], fail) -> dict[str, Any]:
     if "loose-min-relative" in data:
         value = data["loose-min-relative"]
         try:
-            from fractions import Fraction
-
             if not 0 <= Fraction(str(value)) < 1:
                 raise ValueError
         except (ValueError, ZeroDivisionError):

@@ -156,6 +156,14 @@ def refs(node: Node) -> list[Ref]:
     return []
 
 
+def sum_of(names: list[str]) -> Node:
+    """`a + b + c` over claim references: the trees that rules build for totals."""
+    total: Node = Ref(names[0], 0)
+    for name in names[1:]:
+        total = Binary("+", total, Ref(name, 0))
+    return total
+
+
 def substitute(node: Node, names: dict[str, str]) -> Node:
     """The tree with each reference renamed by `names` (a rule pack's metrics → claim refs)."""
     if isinstance(node, Ref):

@@ -8,7 +8,6 @@ Acknowledged findings are notices.
 from __future__ import annotations
 
 from verify.findings import Finding
-from verify.model import Problem
 from verify.report import as_markdown, as_text
 from verify.report.report import Report
 
@@ -34,17 +33,13 @@ def overflow(report: Report) -> str | None:
 
 def _split(report: Report):
     """(annotations to emit, annotations past the cap), each as (type, location, title, message)."""
-    items = [("error", p.location, "verify: problem", p.message) for p in _problems(report)]
+    items = [("error", p.location, "verify: problem", p.message) for p in report.ordered_problems]
     items += [_item(f) for f in report.ordered]
     shown, rest, counts = [], [], {}
     for item in items:
         counts[item[0]] = counts.get(item[0], 0) + 1
         (shown if counts[item[0]] <= CAP else rest).append(item)
     return shown, rest
-
-
-def _problems(report: Report) -> list[Problem]:
-    return sorted(report.problems, key=lambda p: (p.location.file, p.location.line or 0))
 
 
 def _item(f: Finding):

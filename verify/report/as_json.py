@@ -34,9 +34,13 @@ def finding(f: Finding) -> dict[str, Any]:
         "claims": [claim(c) for c in f.claims],
         "strict": {"sides": [side(s, "strict") for s in f.sides]},
         "loose": {"sides": [side(s, "loose") for s in f.sides]},
-        "rates": [{"base": r.base, "quote": r.quote, "rate": formatting.exact(r.value),
-                   "date": r.on.isoformat(), "source": r.source} for r in f.rates],
+        "rates": rates(f),
     }
+
+
+def rates(f: Finding) -> list[dict[str, Any]]:
+    return [{"base": r.base, "quote": r.quote, "rate": formatting.exact(r.value), "date": r.on.isoformat(),
+             "source": r.source} for r in f.rates]
 
 
 def claim(c: Claim) -> dict[str, Any]:

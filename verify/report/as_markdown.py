@@ -12,7 +12,7 @@ ICONS = {"error": "❌", "warning": "⚠️", "notice": "✅", "problem": "🚫"
 def render(report: Report, **_options) -> str:
     s = report.summary
     lines = [f"**verify**: {as_text.summary_line(report)}", ""]
-    rows = [row("problem", p.location, "problem", p.message) for p in report.problems]
+    rows = [row("problem", p.location, "problem", p.message) for p in report.ordered_problems]
     rows += [row("notice" if f.acknowledged else f.severity, f.location,
                  f"{f.id}" + (" (acknowledged)" if f.acknowledged else ""), as_text.plain(f))
              for f in report.ordered]

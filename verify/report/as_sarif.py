@@ -89,7 +89,7 @@ def _result(f: Finding, rule_index: int) -> dict[str, Any]:
             "family": f.rule,
             "strict": {"sides": [as_json.side(s, "strict") for s in f.sides]},
             "loose": {"sides": [as_json.side(s, "loose") for s in f.sides]},
-            "rates": as_json.finding(f)["rates"],
+            "rates": as_json.rates(f),
         },
     }
     related = [c for c in f.claims if c.location is not None]

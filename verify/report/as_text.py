@@ -13,7 +13,7 @@ _RESET = "\033[0m"
 def render(report: Report, *, color: bool = False, **_options) -> str:
     paint = _painter(color)
     lines: list[str] = []
-    for p in sorted(report.problems, key=lambda p: (p.location.file, p.location.line or 0)):
+    for p in report.ordered_problems:
         lines.append(f"{p.location}: {paint('problem', 'problem')}: {p.message}")
     for f in report.ordered:
         lines.extend(_finding(f, paint))

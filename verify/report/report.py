@@ -32,6 +32,10 @@ class Report:
             return (where.file if where else "", (where.line or 0) if where else 0, f.id)
         return sorted(self.findings, key=order)
 
+    @property
+    def ordered_problems(self) -> list[Problem]:
+        return sorted(self.problems, key=lambda p: (p.location.file, p.location.line or 0))
+
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity and not f.acknowledged)
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import attrs
 
 from verify import resources
-from verify.rules.packs import packs_in_force
 
 
 @attrs.frozen
@@ -30,7 +29,9 @@ def families() -> dict[str, RuleInfo]:
 def catalogue(config=None) -> list[RuleInfo]:
     """Every rule family, then every identity of the packs in force."""
     infos = list(families().values())
-    for pack in packs_in_force(config):
+    from verify.config import Config
+
+    for pack in (config or Config()).rule_packs:
         for identity in pack.identities:
             infos.append(RuleInfo(f"identity.{identity.id}", "identity", identity.expr, identity.explain,
                                   identity.example, f"{pack.name} pack ({pack.origin})"))

@@ -14,7 +14,7 @@ from verify import expressions as ex
 from verify.engine import Context, Skip
 from verify.facts import normal, time_key
 from verify.model import Claim
-from verify.rules.packs import Identity, packs_in_force
+from verify.rules.packs import Identity
 from verify.rules.relation import judge
 from verify.vocabulary import typed
 
@@ -28,7 +28,7 @@ class IdentityRule:
             if claim.change is None:
                 where = (normal(claim.entity), normal(claim.segment), normal(claim.market), time_key(claim))
                 buckets[where][normal(claim.metric)].append(claim)
-        identities = [i for pack in packs_in_force(context.config) for i in pack.identities]
+        identities = [i for pack in context.config.rule_packs for i in pack.identities]
         for metrics in buckets.values():
             for identity in identities:
                 missing = sum(1 for m in identity.metrics if m not in metrics)

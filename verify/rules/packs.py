@@ -1,13 +1,13 @@
 """Rule packs: identities among metrics, as TOML data (the `identity` rule).
 
 The finance pack ships in `verify/data/packs/`; a project's own packs, named in
-its config, are read the same way and checked as thoroughly as claim files.
+its config, are read the same way (once, by `Config.rule_packs`) and checked as
+thoroughly as claim files.
 """
 
 from __future__ import annotations
 
 import functools
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,7 @@ import attrs
 from verify import expressions as ex
 from verify import resources
 from verify.claimfile.schema import unknown
-from verify.config import ConfigError, line_of
+from verify.config import ConfigError, line_of, read_toml
 
 BUILTIN_PACKS = ("finance",)
 PACK_KEYS = ("pack", "identity")
@@ -91,15 +91,5 @@ def builtin_packs() -> tuple[Pack, ...]:
 
 
 def read(path: str) -> Pack:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-        return parse(tomllib.loads(text), path, text)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read the rule pack: {getattr(exc, 'strerror', None) or exc}", path) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"TOML syntax error in the rule pack: {exc}", path) from None
-
-
-def packs_in_force(config) -> tuple[Pack, ...]:
-    """The built-in packs, then the project's, in the order its config names them."""
-    return builtin_packs() + tuple(read(p) for p in (config.packs if config is not None else ()))
+    table, text = read_toml(Path(path), "rule pack")
+    return parse(table, path, text)

@@ -52,10 +52,7 @@ class PeriodSumRule:
         if not all(additive(c.value.unit) for c in (whole, *parts)):
             return
         claims = {c.ref: c for c in (whole, *parts)}
-        total: ex.Node = ex.Ref(parts[0].ref, 0)
-        for part in parts[1:]:
-            total = ex.Binary("+", total, ex.Ref(part.ref, 0))
-        tree = ex.Relation("==", ex.Ref(whole.ref, 0), total)
+        tree = ex.Relation("==", ex.Ref(whole.ref, 0), ex.sum_of([p.ref for p in parts]))
         yield from judge(self.family, "period-sum", tree, context, resolve=claims.__getitem__,
                          key=f"period-sum:{','.join(claims)}",
                          message=f"{whole.period.text} is not the sum of its "

@@ -51,10 +51,7 @@ class ShareRule:
 
     def _total(self, shares: list[Claim], context: Context):
         claims = {c.ref: c for c in shares}
-        total: ex.Node = ex.Ref(shares[0].ref, 0)
-        for claim in shares[1:]:
-            total = ex.Binary("+", total, ex.Ref(claim.ref, 0))
-        tree = ex.Relation("<=", total, WHOLE)
+        tree = ex.Relation("<=", ex.sum_of(list(claims)), WHOLE)
         market = shares[0].market or "the market"
         yield from judge(self.family, "share.total", tree, context, resolve=claims.__getitem__,
                          key=f"share.total:{','.join(sorted(claims))}",
