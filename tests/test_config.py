@@ -24,15 +24,19 @@ def test_verify_toml_is_found_walking_up_from_the_checked_path(tmp_path):
 
 def test_pyproject_counts_only_with_a_tool_verify_table(tmp_path):
     (tmp_path / "pyproject.toml").write_text('[tool.ruff]\nline-length = 100\n', encoding="utf-8")
-    assert find(tmp_path) is None or find(tmp_path) != tmp_path / "pyproject.toml"
+    assert find(tmp_path) != tmp_path / "pyproject.toml"
     (tmp_path / "pyproject.toml").write_text('[tool.verify]\nselect = ["check"]\n', encoding="utf-8")
     assert find(tmp_path) == tmp_path / "pyproject.toml"
     assert discover([str(tmp_path)]).select == ("check",)
 
 
-def test_no_config_means_the_defaults(tmp_path):
-    assert discover([str(tmp_path / "nowhere")]) in (Config(), discover([str(tmp_path / "nowhere")]))
-    assert Config().fail_on is None and Config().packs == ()
+def test_a_config_is_found_from_a_path_that_does_not_exist_yet(tmp_path):
+    (tmp_path / "verify.toml").write_text('fail-on = "never"\n', encoding="utf-8")
+    assert discover([str(tmp_path / "nowhere")]).fail_on == "never"  # found from a path not yet made
+    (tmp_path / "verify.toml").unlink()
+    assert find(tmp_path) is None or not find(tmp_path).is_relative_to(tmp_path)
+    defaults = Config()
+    assert (defaults.fail_on, defaults.packs, defaults.rates, defaults.select) == (None, (), None, None)
 
 
 @pytest.mark.parametrize("text, line, expected", [
