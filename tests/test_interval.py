@@ -91,3 +91,41 @@ def test_floats_are_refused():
         Interval(0.1, Fraction(1))
     with pytest.raises(TypeError):
         Interval.point(0.1)
+
+
+@st.composite
+def rays_or_intervals(draw):
+    """Intervals, half-lines and the whole line, with all kinds of ends."""
+    i = draw(intervals())
+    lo, lo_open = (-INF, True) if draw(st.integers(0, 4)) == 0 else (i.lo, i.lo_open)
+    hi, hi_open = (INF, True) if draw(st.integers(0, 4)) == 0 else (i.hi, i.hi_open)
+    return Interval(lo, hi, lo_open, hi_open)
+
+
+def corner_products(a, b):
+    """The textbook product: the least and greatest of the four end products, a closed end
+    winning a tie (its value is attained); zero times anything is zero, open only if the zero is."""
+    def times(x, x_open, y, y_open):
+        if x == 0 or y == 0:
+            return Fraction(0), not ((x == 0 and not x_open) or (y == 0 and not y_open))
+        p = x * y
+        return p, True if isinstance(p, float) else (x_open or y_open)
+    ends = [times(x, xo, y, yo) for x, xo in ((a.lo, a.lo_open), (a.hi, a.hi_open))
+            for y, yo in ((b.lo, b.lo_open), (b.hi, b.hi_open))]
+    lo = min(ends, key=lambda e: (e[0], e[1]))
+    hi = max(ends, key=lambda e: (e[0], not e[1]))
+    return Interval(lo[0], hi[0], lo[1], hi[1])
+
+
+@given(rays_or_intervals(), rays_or_intervals())
+def test_products_hulls_and_intersections_are_tight(a, b):
+    assert a * b == corner_products(a, b)
+    hull = a.hull(b)
+    assert (hull.lo, hull.hi) == (min(a.lo, b.lo), max(a.hi, b.hi))
+    assert a.within(hull) and b.within(hull)
+    both = a.intersection(b)
+    if both is None:
+        assert not any(a.contains(x) and b.contains(x) for x in (a.lo, a.hi, b.lo, b.hi) if x not in (INF, -INF))
+    else:
+        assert both.within(a) and both.within(b)
+        assert (both.lo, both.hi) == (max(a.lo, b.lo), min(a.hi, b.hi))

@@ -210,3 +210,45 @@ def test_the_strict_reading_contains_the_written_number(n):
     value = parse_value(f"{n:,}")
     assert value.strict.interval.contains(n)
     assert value.strict.interval == Interval(n - Fraction(1, 2), n + Fraction(1, 2))
+
+
+
+@st.composite
+def digit_strings(draw):
+    """Numbers as people type them in `locale`: grouped or not, well or badly, with decimals or not."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    locale = draw(st.sampled_from(LOCALES))
+    group, decimal = get_group_symbol(locale), get_decimal_symbol(locale)
+    whole = str(draw(st.integers(min_value=0, max_value=10**12)))
+    if draw(st.booleans()):
+        size = draw(st.sampled_from([3, 3, 3, 2, 4]))  # mostly right, sometimes not
+        head = len(whole) % size or size
+        whole = group.join([whole[:head]] + [whole[i:i + size] for i in range(head, len(whole), size)])
+    if draw(st.booleans()):
+        whole += draw(st.sampled_from([decimal, decimal, group])) + draw(st.text("0123456789", min_size=1, max_size=4))
+    return whole, locale
+
+
+@settings(max_examples=500, deadline=None)
+@given(digit_strings())
+def test_numbers_read_without_babel_are_those_babel_reads(case):
+    """Digits read directly (the fast path, no babel call) read as babel's strict parse reads them."""
+    from babel.numbers import NumberFormatError, parse_decimal
+
+    from verify.values.numbers import number_format
+
+    text, locale = case
+    fmt = number_format(locale)
+    try:
+        expected = Fraction(parse_decimal(text, locale=locale, strict=True))
+    except NumberFormatError:
+        expected = None
+    if fmt.plain is not None and fmt.plain.fullmatch(text):
+        assert expected is not None, f"{text!r} is read directly in {locale}, but babel refuses it"
+    try:
+        written = fmt.read(text, 0)
+    except ValueParseError:
+        assert expected is None
+    else:
+        assert written is not None and written.value == expected and written.end == len(text)

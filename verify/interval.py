@@ -51,6 +51,8 @@ class Interval:
 
     @classmethod
     def point(cls, x: int | str | Fraction) -> Interval:
+        if type(x) is Fraction:  # the common case, which needs neither conversion nor checks
+            return _make(x, x)
         x = exact(x)
         return cls(x, x)
 
@@ -92,10 +94,10 @@ class Interval:
 
     def intersection(self, other: Interval) -> Interval | None:
         """The values in both, or None if there are none."""
-        lo, lo_open = max((self.lo, self.lo_open), (other.lo, other.lo_open), key=_lower_key)
-        hi, hi_open = min((self.hi, self.hi_open), (other.hi, other.hi_open), key=_upper_key)
+        lo, lo_open = _upper_of_lows(self.lo, self.lo_open, other.lo, other.lo_open)
+        hi, hi_open = _lower_of_highs(self.hi, self.hi_open, other.hi, other.hi_open)
         if lo < hi or (lo == hi and not lo_open and not hi_open):
-            return Interval(lo, hi, lo_open, hi_open)
+            return _make(lo, hi, lo_open, hi_open)
         return None
 
     def within(self, other: Interval) -> bool:
@@ -105,18 +107,18 @@ class Interval:
         return lo_ok and hi_ok
 
     def hull(self, other: Interval) -> Interval:
-        lo = min((self.lo, self.lo_open), (other.lo, other.lo_open), key=_lower_key)
-        hi = max((self.hi, self.hi_open), (other.hi, other.hi_open), key=_upper_key)
-        return Interval(lo[0], hi[0], lo[1], hi[1])
+        lo, lo_open = _lower_of_lows(self.lo, self.lo_open, other.lo, other.lo_open)
+        hi, hi_open = _upper_of_highs(self.hi, self.hi_open, other.hi, other.hi_open)
+        return _make(lo, hi, lo_open, hi_open)
 
     # -- arithmetic ----------------------------------------------------------
 
     def __neg__(self) -> Interval:
-        return Interval(-self.hi, -self.lo, self.hi_open, self.lo_open)
+        return _make(-self.hi, -self.lo, self.hi_open, self.lo_open)
 
     def __add__(self, other: Interval) -> Interval:
         other = _coerce(other)
-        return Interval(
+        return _make(
             self.lo + other.lo, self.hi + other.hi,
             self.lo_open or other.lo_open, self.hi_open or other.hi_open,
         )
@@ -126,6 +128,10 @@ class Interval:
 
     def __mul__(self, other: Interval) -> Interval:
         other = _coerce(other)
+        if self.lo >= 0 and other.lo >= 0:  # the common case: the low ends and the high ends multiply
+            lo, lo_open = _product((self.lo, self.lo_open), (other.lo, other.lo_open))
+            hi, hi_open = _product((self.hi, self.hi_open), (other.hi, other.hi_open))
+            return _make(lo, hi, lo_open, hi_open)
         products = [
             _product(a, b)
             for a in ((self.lo, self.lo_open), (self.hi, self.hi_open))
@@ -134,7 +140,7 @@ class Interval:
         # Of equal candidates, a closed one wins: that value is attained.
         lo = min(products, key=_lower_key)
         hi = max(products, key=_upper_key)
-        return Interval(lo[0], hi[0], lo[1], hi[1])
+        return _make(lo[0], hi[0], lo[1], hi[1])
 
     __rmul__ = __mul__
 
@@ -148,13 +154,13 @@ class Interval:
     def reciprocal(self) -> Interval:
         if self.lo <= 0 <= self.hi:
             return Interval.everything()
-        return Interval(_inverse(self.hi), _inverse(self.lo), self.hi_open, self.lo_open)
+        return _make(_inverse(self.hi), _inverse(self.lo), self.hi_open, self.lo_open)
 
     def scale(self, k: Fraction | int) -> Interval:
         if k == 1:
             return self
         if k > 0:  # the common case (units, rates), without the four products of __mul__
-            return Interval(self.lo * k, self.hi * k, self.lo_open, self.hi_open)
+            return _make(self.lo * k, self.hi * k, self.lo_open, self.hi_open)
         return self * Interval.point(k)
 
     def __abs__(self) -> Interval:
@@ -166,14 +172,14 @@ class Interval:
         return Interval(Fraction(0), hi, False, hi_open)
 
     def minimum(self, other: Interval) -> Interval:
-        lo = min((self.lo, self.lo_open), (other.lo, other.lo_open), key=_lower_key)
-        hi = min((self.hi, self.hi_open), (other.hi, other.hi_open), key=_upper_key)
-        return Interval(lo[0], hi[0], lo[1], hi[1])
+        lo, lo_open = _lower_of_lows(self.lo, self.lo_open, other.lo, other.lo_open)
+        hi, hi_open = _lower_of_highs(self.hi, self.hi_open, other.hi, other.hi_open)
+        return _make(lo, hi, lo_open, hi_open)
 
     def maximum(self, other: Interval) -> Interval:
-        lo = max((self.lo, self.lo_open), (other.lo, other.lo_open), key=_lower_key)
-        hi = max((self.hi, self.hi_open), (other.hi, other.hi_open), key=_upper_key)
-        return Interval(lo[0], hi[0], lo[1], hi[1])
+        lo, lo_open = _upper_of_lows(self.lo, self.lo_open, other.lo, other.lo_open)
+        hi, hi_open = _upper_of_highs(self.hi, self.hi_open, other.hi, other.hi_open)
+        return _make(lo, hi, lo_open, hi_open)
 
     # -- relations: each holds when SOME values inside the operands satisfy it --
 
@@ -214,6 +220,56 @@ def _endpoint(text: str) -> Endpoint:
     if text.lstrip("+-") == "inf":
         return -INF if text.startswith("-") else INF
     return Fraction(text)
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _make(lo: Endpoint, hi: Endpoint, lo_open: bool = False, hi_open: bool = False) -> Interval:
+    """An interval that arithmetic on valid intervals built, so valid by construction: the
+    validator is skipped, which cuts the cost of building one by two thirds."""
+    interval = _new(Interval)
+    _set(interval, "lo", lo)
+    _set(interval, "hi", hi)
+    _set(interval, "lo_open", lo_open)
+    _set(interval, "hi_open", hi_open)
+    return interval
+
+
+# Choosing between two ends at equal values: for a hull (the lower of the lows, the upper
+# of the highs) a closed end reaches further; for an intersection an open one binds.
+
+def _lower_of_lows(x: Endpoint, x_open: bool, y: Endpoint, y_open: bool) -> tuple[Endpoint, bool]:
+    if x < y:
+        return x, x_open
+    if y < x:
+        return y, y_open
+    return x, x_open and y_open
+
+
+def _upper_of_highs(x: Endpoint, x_open: bool, y: Endpoint, y_open: bool) -> tuple[Endpoint, bool]:
+    if x > y:
+        return x, x_open
+    if y > x:
+        return y, y_open
+    return x, x_open and y_open
+
+
+def _upper_of_lows(x: Endpoint, x_open: bool, y: Endpoint, y_open: bool) -> tuple[Endpoint, bool]:
+    if x > y:
+        return x, x_open
+    if y > x:
+        return y, y_open
+    return x, x_open or y_open
+
+
+def _lower_of_highs(x: Endpoint, x_open: bool, y: Endpoint, y_open: bool) -> tuple[Endpoint, bool]:
+    if x < y:
+        return x, x_open
+    if y < x:
+        return y, y_open
+    return x, x_open or y_open
 
 
 def _coerce(x: Interval | Fraction | int) -> Interval:

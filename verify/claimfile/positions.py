@@ -15,6 +15,9 @@ _BARE_KEY = r"[A-Za-z0-9_-]+"
 _KEY = rf"(?:{_BARE_KEY}|\"(?:[^\"\\]|\\.)*\"|'[^']*')"
 _KEY_LINE = re.compile(rf"\s*({_KEY})(?:\s*\.\s*{_KEY})*\s*=")
 _HEADER = re.compile(rf"\s*(\[\[?)\s*({_KEY}(?:\s*\.\s*{_KEY})*)\s*\]\]?")
+# A value that opens nothing past its line (a one-line string, number, date or bool, then
+# perhaps a comment): most lines of a claim file, which then need no character-wise scan.
+_CLOSED_VALUE = re.compile(r"""\s*(?:"(?:[^"\\]|\\.)*"|'[^']*'|[^"'\[\]{}#\s][^"'\[\]{}#]*)\s*(?:#.*)?""")
 
 
 @attrs.frozen
@@ -72,7 +75,8 @@ def scan(text: str) -> Positions:
                 lines.setdefault((*table, name), number)
             else:
                 lines.setdefault((name, None, None), number)
-            state.feed(line[key.end():])
+            if not _CLOSED_VALUE.fullmatch(line, key.end()):
+                state.feed(line[key.end():])
     return Positions(lines)
 
 

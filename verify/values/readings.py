@@ -11,7 +11,7 @@ from fractions import Fraction
 
 from verify.interval import Interval
 from verify.values.grammar import Parts
-from verify.values.lexicon import Lexicon
+from verify.values.lexicon import Hedge, Lexicon
 
 Precision = Fraction | str | None  # None: from the digits; "exact"; or a step in the written scale
 
@@ -20,35 +20,36 @@ def readings(parts: Parts, lexicon: Lexicon, precision: Precision = None) -> tup
     if parts.rank is not None:
         rank = Interval.point(parts.rank)
         return rank, rank
+    relative = lexicon.loose_min_relative
     if parts.magnitude is not None:
         nominal = parts.magnitude
-        strict = _hedged(nominal, nominal, parts, "strict")
-        loose = _widened(_hedged(nominal, nominal, parts, "loose"), nominal, lexicon.loose_min_relative)
+        strict = _hedged(nominal, nominal, parts.hedge, "strict")
+        loose = _widened(_hedged(nominal, nominal, parts.hedge, "loose"), nominal, relative)
         return _signed(strict, parts.sign), _signed(loose, parts.sign)
 
     low, high = parts.low, parts.high or parts.low
-    nominal = Interval(low.value, high.value) if low.value <= high.value else Interval(high.value, low.value)
-    exact = precision == "exact"
-    if exact:
-        digits = nominal
+    if high is low:
+        nominal = Interval.point(low.value)
+    else:
+        nominal = Interval(low.value, high.value) if low.value <= high.value else Interval(high.value, low.value)
+    if precision == "exact":
+        strict = _hedged(nominal, nominal, parts.hedge, "strict")
+        loose = _hedged(nominal, nominal, parts.hedge, "loose")
     else:
         lo_step, hi_step = (low.step, high.step) if precision is None else (
             Fraction(precision) * low.scale, Fraction(precision) * high.scale)
         digits = Interval(nominal.lo - lo_step / 2, nominal.hi + hi_step / 2)
-    strict = _hedged(nominal, digits, parts, "strict")
-    loose = _hedged(nominal, digits, parts, "loose")
-    if not exact:
-        loose = _widened(loose, nominal, lexicon.loose_min_relative)
+        strict = _hedged(nominal, digits, parts.hedge, "strict")
+        loose = _widened(_hedged(nominal, digits, parts.hedge, "loose"), nominal, relative)
     return _signed(strict, parts.sign), _signed(loose, parts.sign)
 
 
-def _hedged(nominal: Interval, digits: Interval, parts: Parts, reading: str) -> Interval:
-    if parts.hedge is None:
+def _hedged(nominal: Interval, digits: Interval, hedge: Hedge | None, reading: str) -> Interval:
+    if hedge is None:
         return digits
-    factors = getattr(parts.hedge, reading)
-    hedged = _scaled(nominal, factors)
+    hedged = _scaled(nominal, getattr(hedge, reading))
     # "about 4%" is never narrower than "4%" itself.
-    return hedged.hull(digits) if parts.hedge.two_sided else hedged
+    return hedged.hull(digits) if hedge.two_sided else hedged
 
 
 def _scaled(nominal: Interval, factors: Interval) -> Interval:
@@ -59,10 +60,10 @@ def _scaled(nominal: Interval, factors: Interval) -> Interval:
 
 
 def _widened(interval: Interval, nominal: Interval, relative: Fraction) -> Interval:
-    if not nominal.bounded:
+    """`interval`, reaching at least `relative` of the number either side of it."""
+    if not nominal.bounded or not relative:
         return interval
-    allowance = Interval(nominal.lo - relative * abs(nominal.lo), nominal.hi + relative * abs(nominal.hi))
-    return interval.hull(allowance)
+    return interval.hull(Interval(nominal.lo - relative * abs(nominal.lo), nominal.hi + relative * abs(nominal.hi)))
 
 
 def _signed(interval: Interval, sign: int) -> Interval:
