@@ -7,6 +7,7 @@ key keeps every rule linear in the number of claims: no all-pairs loop.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from datetime import date
 
@@ -16,6 +17,7 @@ from verify.model import Claim
 from verify.periods import default_flow_baseline
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a corpus names few entities and metrics, many times over
 def normal(text: str | None) -> str:
     return " ".join(text.split()).casefold() if text else ""
 

@@ -31,10 +31,10 @@ class Identity:
     tree: ex.Relation = attrs.field(eq=False, repr=False)
     explain: str = ""
     example: str = ""
+    metrics: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
 
-    @property
-    def metrics(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(r.name for r in ex.refs(self.tree)))
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "metrics", tuple(dict.fromkeys(r.name for r in ex.refs(self.tree))))
 
 
 @attrs.frozen
