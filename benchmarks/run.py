@@ -77,7 +77,8 @@ def corpus_runs(sizes: list[int], repeat: int, work: Path) -> list[dict]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000, 100000],
+                        help="claims per corpus; none: the small runs only")
     parser.add_argument("--repeat", type=int, default=5, help="runs per figure; the median is shown")
     parser.add_argument("--work", help="where generated corpora are kept between runs (default: a temp folder)")
     parser.add_argument("--corpus", default=str(HERE.parent / "claims"), help="the project corpus")

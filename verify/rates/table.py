@@ -1,8 +1,8 @@
 """A daily table of exchange rates against one anchor currency, read from CSV.
 
-The file is split into columns when first used (tens of milliseconds), and
-each currency's figures become exact Fractions only when a conversion needs
-them, so a run converts nothing pays nothing, and one that converts pays little.
+The file is read when first used, a currency's column is split out of the rows
+when a conversion first needs it, and its figures become exact Fractions cell by
+cell: a run that converts nothing pays nothing, and one that converts pays little.
 """
 
 from __future__ import annotations
@@ -61,7 +61,9 @@ class RateTable:
         self.attribution = attribution
         self._dates: list[int] = []  # ordinals, ascending
         self._lines: list[int] = []  # the file line of each row
-        self._columns: dict[str, tuple[str, ...]] = {}
+        self._rows: list[str] = []  # the text of each row, cells after the date
+        self._index: dict[str, int] = {}  # currency -> its column among a row's cells
+        self._columns: dict[str, tuple[str, ...]] = {}  # split out of the rows when first used
         self._values: dict[str, list[Fraction | None]] = {}
         self._pairs: dict[tuple[str, str], Extremes[Fraction]] = {}
         self._read()
@@ -90,17 +92,18 @@ class RateTable:
         for number, line in enumerate(lines[1:], start=2):
             if not line.strip():
                 continue
-            cells = line.split(",")
-            if len(cells) == width + 2 and cells[-1] == "":
-                cells.pop()  # the ECB ends every line with a comma
-            if len(cells) != width + 1:
-                raise RateError(f"expected {width + 1} fields, found {len(cells)}: the file is truncated "
+            commas = line.count(",")
+            if commas == width + 1 and line.endswith(","):
+                line = line[:-1]  # the ECB ends every line with a comma
+            elif commas != width:
+                raise RateError(f"expected {width + 1} fields, found {commas + 1}: the file is truncated "
                                 "or malformed", file=self.path, line=number)
+            day, _, cells = line.partition(",")
             try:
-                day = date.fromisoformat(cells[0])
+                ordinal = date.fromisoformat(day).toordinal()
             except ValueError:
-                raise RateError(f"{cells[0]!r} is not a date (YYYY-MM-DD)", file=self.path, line=number) from None
-            rows.append((day.toordinal(), number, cells[1:]))
+                raise RateError(f"{day!r} is not a date (YYYY-MM-DD)", file=self.path, line=number) from None
+            rows.append((ordinal, number, cells))
         if not rows:
             raise RateError("the rates file has no rows", file=self.path, line=2)
         rows.sort(key=lambda r: r[0])
@@ -109,7 +112,17 @@ class RateTable:
                 raise RateError(f"{date.fromordinal(after[0])} appears twice", file=self.path, line=after[1])
         self._dates = [r[0] for r in rows]
         self._lines = [r[1] for r in rows]
-        self._columns = dict(zip(codes, zip(*(r[2] for r in rows))))
+        self._rows = [r[2] for r in rows]
+        self._index = {code: i for i, code in enumerate(codes)}
+
+    def _cells(self, code: str) -> tuple[str, ...]:
+        """The column of `code` as written: a run needs a few of the forty-odd columns."""
+        cells = self._columns.get(code)
+        if cells is None:
+            i = self._index[code]
+            cells = tuple(row.split(",", i + 1)[i] for row in self._rows)
+            self._columns[code] = cells
+        return cells
 
     # -- what it covers ----------------------------------------------------------
 
@@ -123,13 +136,13 @@ class RateTable:
 
     @property
     def currencies(self) -> tuple[str, ...]:
-        return tuple(sorted({self.anchor, *self._columns}))
+        return tuple(sorted({self.anchor, *self._index}))
 
     def coverage(self, code: str) -> tuple[date, date] | None:
         """The first and last day with a rate for `code`."""
         if code == self.anchor:
             return self.first_day, self.last_day
-        days = [i for i, cell in enumerate(self._columns[code]) if cell not in MISSING]
+        days = [i for i, cell in enumerate(self._cells(code)) if cell not in MISSING]
         if not days:
             return None
         return date.fromordinal(self._dates[days[0]]), date.fromordinal(self._dates[days[-1]])
@@ -175,7 +188,7 @@ class RateTable:
         if code == self.anchor:
             return Fraction(1)
         values = self._values.get(code)
-        return values[i] if values is not None else self._cell(code, i, self._columns[code][i])
+        return values[i] if values is not None else self._cell(code, i, self._cells(code)[i])
 
     def _row(self, on: date) -> int:
         i = bisect.bisect_right(self._dates, on.toordinal()) - 1
@@ -193,10 +206,10 @@ class RateTable:
     def _per_anchor(self, code: str, i: int) -> Fraction:
         if code == self.anchor:
             return Fraction(1)
-        if code not in self._columns:
+        if code not in self._index:
             raise RateError(f"{self.name} has no rates for {code}; it covers {', '.join(self.currencies)}")
         values = self._values.get(code)
-        value = values[i] if values is not None else self._cell(code, i, self._columns[code][i])
+        value = values[i] if values is not None else self._cell(code, i, self._cells(code)[i])
         if value is None:
             span = self.coverage(code)
             covered = f" (it has {code} from {span[0]} to {span[1]})" if span else ""
@@ -206,7 +219,7 @@ class RateTable:
     def _column(self, code: str) -> list[Fraction | None]:
         values = self._values.get(code)
         if values is None:
-            values = [self._cell(code, i, cell) for i, cell in enumerate(self._columns[code])]
+            values = [self._cell(code, i, cell) for i, cell in enumerate(self._cells(code))]
             self._values[code] = values
         return values
 
@@ -230,5 +243,5 @@ class RateTable:
 
     def validate(self) -> None:
         """Read every cell now (a refresh checks a new file whole before it replaces the old)."""
-        for code in self._columns:
+        for code in self._index:
             self._column(code)
