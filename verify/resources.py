@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import functools
 import tomllib
-from importlib import resources
+from pathlib import Path
 from typing import Any
+
+# verify is installed as files (its rates are read by path), so its data is found beside
+# this module; importlib.resources would cost a tenth of a small run just to import.
+DATA = Path(__file__).with_name("data")
 
 
 @functools.cache
 def packaged(name: str) -> dict[str, Any]:
     """The packaged TOML table `verify/data/<name>.toml` (parsed once per process)."""
-    with resources.files("verify.data").joinpath(f"{name}.toml").open("rb") as f:
+    with (DATA / f"{name}.toml").open("rb") as f:
         return tomllib.load(f)
 
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 import tomllib
 from datetime import date
 from fractions import Fraction
-from importlib import resources
 from pathlib import Path
 
 import attrs
 
 from verify.quantity import Quantity
+from verify.resources import DATA
 from verify.rates.table import Rate, RateError, RateTable
 from verify.units import Unit
 
@@ -122,7 +122,7 @@ def money_dimension(unit: Unit) -> tuple[str, int]:
 
 def bundled_folder() -> Path:
     """The rates shipped in the package, or the repository's rates/ in a source checkout."""
-    packaged = Path(str(resources.files("verify.data"))) / "rates"
+    packaged = DATA / "rates"
     if (packaged / SOURCES_FILE).is_file():
         return packaged
     checkout = Path(__file__).resolve().parents[2] / "rates"
