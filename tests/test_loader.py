@@ -1,5 +1,6 @@
 import json
 import os
+from fractions import Fraction
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -281,3 +282,55 @@ def test_arbitrary_field_values_give_problems_not_tracebacks(tmp_path, field, ju
     corpus = load([str(path)])
     assert len(corpus.claims) + len(corpus.problems) >= 1
     assert all(p.message and p.location.line for p in corpus.problems)
+
+
+# Lines that may stand between the fields of a claim, each opening and closing what it opens.
+FILLERS = [
+    'note = "a [bracket] and a # hash"',
+    "note = 'literal [ with { and \" inside'",
+    'note = """a string\nover [ several\nlines = 3"""',
+    "note = '''literal\n[[claim]]\nvalue = \"not a key\"'''",
+    "# a comment [[claim]] with brackets {",
+    "",
+    'quote = "He said \\"value = 5\\" [sic]"  # trailing [comment',
+]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.lists(st.sampled_from(FILLERS), max_size=3),
+                          st.lists(st.sampled_from(FILLERS), max_size=3)), min_size=1, max_size=5))
+def test_each_claim_is_located_at_its_value_line(tmp_path, layouts):
+    def key(filler):
+        return filler.partition(" = ")[0] if " = " in filler.split("\n")[0] else filler
+
+    lines = ['[source]', 'id = "s"', 'published = 2025-02-24']
+    expected = {}
+    for n, (before, after) in enumerate(layouts):
+        used: set[str] = set()  # TOML allows each key once in a table
+        lines += ["", "[[claim]]", f'id = "c{n}"', 'entity = "E"', 'metric = "revenue"']
+        for filler in before:
+            if key(filler) not in used:
+                used.add(key(filler))
+                lines += filler.split("\n")
+        lines.append('value = "$5 billion"')
+        expected[f"c{n}"] = len(lines)
+        for filler in after:
+            if key(filler) not in used:
+                used.add(key(filler))
+                lines += filler.split("\n")
+    path = tmp_path / "layout.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    corpus = load([str(path)])
+    assert not [p for p in corpus.problems if "TOML" in p.message]
+    assert {c.id: c.location.line for c in corpus.claims} == expected
+
+
+def test_a_repeated_value_is_read_once_and_shared(write, tmp_path):
+    for source, locale in (("a", "en_US"), ("b", "en_US"), ("c", "de_DE")):
+        write(f"claims/{source}.toml", f'[source]\nid = "{source}"\nlocale = "{locale}"\n'
+              '[[claim]]\nid = "staff"\nentity = "E"\nmetric = "employees"\nas_of = 2025-01-01\n'
+              'value = "1.234 employees"\n')
+    corpus = load([str(tmp_path / "claims")])
+    staff = {c.source: c.value for c in corpus.claims}
+    assert staff["a"] is staff["b"]
+    assert (staff["a"].nominal, staff["c"].nominal) == (Fraction("1.234"), 1234)  # each locale its own

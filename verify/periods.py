@@ -7,6 +7,7 @@ are the same period. A free fiscal label ("FY2025") only matches itself.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from datetime import date, timedelta
 
@@ -49,6 +50,10 @@ class Period:
     def parse(cls, text: str) -> Period:
         if not isinstance(text, str):
             raise PeriodParseError(f"a period is a string such as \"2024-Q4\", not {text!r}")
+        return _parse_period(text) if cls is Period else cls._read(text)
+
+    @classmethod
+    def _read(cls, text: str) -> Period:
         stripped = text.strip()
         if ".." in stripped:
             first, _, last = stripped.partition("..")
@@ -95,6 +100,11 @@ class Period:
 
     def __str__(self) -> str:
         return self.text
+
+
+@functools.lru_cache(maxsize=4096)  # a corpus names few periods, many times: one object each
+def _parse_period(text: str) -> Period:
+    return Period._read(text)
 
 
 def _calendar(text: str, whole: str) -> Period:

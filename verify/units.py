@@ -58,8 +58,7 @@ class Unit:
         return self.dims == other.dims
 
     def __mul__(self, other: Unit) -> Unit:
-        return Unit(_combine(self.dims, other.dims, 1), self.factor * other.factor,
-                    _join(self.name, "*", other.name))
+        return _product(self, other)
 
     def __truediv__(self, other: Unit) -> Unit:
         return Unit(_combine(self.dims, other.dims, -1), self.factor / other.factor,
@@ -76,6 +75,7 @@ BASIS_POINTS = Unit((), Fraction(1, 10000), "bp")
 RANK = Unit((("rank", 1),), Fraction(1), "rank")
 
 
+@functools.lru_cache(maxsize=256)
 def money(code: str) -> Unit:
     return Unit(((code, 1),), Fraction(1), code)
 
@@ -88,6 +88,11 @@ def describe_dims(dims: Dims) -> str:
     top = "*".join(n if e == 1 else f"{n}^{e}" for n, e in dims if e > 0)
     bottom = "*".join(n if e == -1 else f"{n}^{-e}" for n, e in dims if e < 0)
     return f"{top or '1'}/{bottom}" if bottom else top
+
+
+@functools.lru_cache(maxsize=1024)  # few distinct units, multiplied once per value: share the results
+def _product(a: Unit, b: Unit) -> Unit:
+    return Unit(_combine(a.dims, b.dims, 1), a.factor * b.factor, _join(a.name, "*", b.name))
 
 
 def _combine(a: Dims, b: Dims, sign: int) -> Dims:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import sys
 import tomllib
 from fractions import Fraction
 from pathlib import Path
@@ -22,7 +23,7 @@ from verify.claimfile.positions import Positions, scan
 from verify.errors import InputError
 from verify.model import (Acknowledgement, Check, Claim, Corpus, Location, Problem, Source, resolve_ref,
                           to_change, to_date, to_id, to_period, to_since)
-from verify.values import parse_value
+from verify.values import Value, parse_value
 
 
 @attrs.define
@@ -47,7 +48,8 @@ def load(paths: list[str] | str = "claims", *, config=None) -> Corpus:
         paths = [str(paths)]
     lexicon = config.lexicon if config is not None else None
     files, problems = claim_files([str(p) for p in paths])
-    loaded = [read_file(path, lexicon) for path in files]
+    values = _Values(lexicon)
+    loaded = [read_file(path, values) for path in files]
     problems.extend(p for f in loaded for p in f.problems)
 
     sources: dict[str, _File] = {}
@@ -122,7 +124,24 @@ def _unresolved(refs: list[expressions.Ref], source_id: str, known: set[str], br
 
 # -- one file ------------------------------------------------------------------
 
-def read_file(path: Path, lexicon=None) -> _File:
+class _Values:
+    """parse_value, once per distinct value of a load: a corpus repeats its figures ("8%",
+    one revenue cited by several sources), and a Value is immutable, so claims share it."""
+
+    def __init__(self, lexicon=None):
+        self.lexicon = lexicon
+        self.read: dict[tuple, Value] = {}
+
+    def __call__(self, text: str, locale: str, currency: str | None, precision: str | Fraction | None) -> Value:
+        key = (text, locale, currency, precision)
+        value = self.read.get(key)
+        if value is None:
+            value = parse_value(text, locale=locale, currency=currency, precision=precision, lexicon=self.lexicon)
+            self.read[key] = value
+        return value
+
+
+def read_file(path: Path, values: _Values) -> _File:
     shown = str(path)
     result = _File(shown)
     try:
@@ -145,7 +164,7 @@ def read_file(path: Path, lexicon=None) -> _File:
     except tomllib.TOMLDecodeError as exc:
         result.problems.append(_toml_problem(shown, str(exc), text))
         return result
-    _Reader(result, text, scan(text), lexicon).read(data)
+    _Reader(result, text, scan(text), values).read(data)
     return result
 
 
@@ -173,8 +192,8 @@ def _toml_problem(path: str, message: str, text: str) -> Problem:
 
 
 class _Reader:
-    def __init__(self, result: _File, text: str, positions: Positions, lexicon=None):
-        self.lexicon = lexicon
+    def __init__(self, result: _File, text: str, positions: Positions, values: _Values):
+        self.values = values
         self.result = result
         self.text = text
         self.positions = positions
@@ -314,7 +333,7 @@ class _Reader:
         claim_id = get("id", to_id)
         currency = get("currency", _currency_code)
         precision = get("precision", _precision)
-        value = get("value", lambda v: _value(v, source.locale, currency, precision, self.lexicon))
+        value = get("value", lambda v: _value(v, source.locale, currency, precision, self.values))
         texts = {k: get(k, _text) for k in ("entity", "metric", "segment", "market", "quote", "note")}
         period = get("period", to_period)
         as_of = get("as_of", to_date)
@@ -322,6 +341,9 @@ class _Reader:
         since = get("since", to_since)
         if failed:
             return None
+        for key in _SHARED_TEXTS:  # thousands of claims name a few entities and metrics: keep one copy
+            if texts[key] is not None:
+                texts[key] = sys.intern(texts[key])
         if period is None and as_of is None:
             if source.published is None and self.published_failed:
                 return None  # the bad `published` is already reported
@@ -333,7 +355,7 @@ class _Reader:
             as_of = source.published
         try:
             return Claim(
-                id=claim_id, value=value, source=source.id, period=period, as_of=as_of, change=change,
+                id=sys.intern(claim_id), value=value, source=source.id, period=period, as_of=as_of, change=change,
                 since=since, currency=currency,
                 precision=None if precision is None else str(precision), **texts,
                 location=Location(self.result.path, self.positions.line("claim", index, "value")),
@@ -375,6 +397,9 @@ class _Reader:
 
 # -- field converters that need the file's context -------------------------------
 
+_SHARED_TEXTS = ("entity", "metric", "segment", "market")
+
+
 def _text(value: Any) -> str | None:
     if value is None:
         return None
@@ -412,12 +437,12 @@ def _precision(value: Any) -> str | Fraction:
     return step
 
 
-def _value(value: Any, locale: str, currency: str | None, precision: str | Fraction | None, lexicon=None):
+def _value(value: Any, locale: str, currency: str | None, precision: str | Fraction | None, values: _Values):
     if not isinstance(value, str):
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             raise InputError(f"write the value as a string, as the source writes it: value = \"{value}\"")
         raise InputError('write the value as a string, e.g. value = "$38.4 billion"')
-    return parse_value(value, locale=locale, currency=currency, precision=precision, lexicon=lexicon)
+    return values(value, locale, currency, precision)
 
 
 def _refs(value: Any) -> tuple[str, ...]:

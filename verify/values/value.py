@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from fractions import Fraction
 
 import attrs
@@ -60,15 +59,6 @@ def parse_value(
     Raises `verify.errors.ValueParseError`, whose message says what to write instead.
     """
     lexicon = lexicon or default_lexicon()
-    if isinstance(text, str) and isinstance(precision, (str, int, Fraction, type(None))):
-        return _parse(text, locale, currency, precision, lexicon)
-    return _parse.__wrapped__(text, locale, currency, precision, lexicon)  # to raise the right error
-
-
-# Values are immutable, and a corpus repeats its figures ("8%", "up 13%", one revenue
-# cited by several sources): each distinct one is read once and shared.
-@functools.lru_cache(maxsize=1 << 16)
-def _parse(text: str, locale: str, currency: str | None, precision: Precision, lexicon: Lexicon) -> Value:
     parts = read(text, lexicon, locale)
     code = currencies.resolve(parts.currencies, currency)
     unit = money(code) * parts.unit if code else parts.unit
