@@ -29,7 +29,7 @@ class Skip:
     family: str
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Ran:
     """One evaluation of a rule: counted in the summary's checks, a test case in JUnit.
 

@@ -38,7 +38,7 @@ def _valid(instance: Interval, _attr: object, _value: object) -> None:
         raise ValueError(f"empty interval: {instance}")
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, weakref_slot=False)
 class Interval:
     """A non-empty interval; `lo_open`/`hi_open` say whether an end is excluded."""
 

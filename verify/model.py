@@ -106,7 +106,7 @@ def _valid_id(_instance, attribute, value) -> None:
 
 # -- the classes ---------------------------------------------------------------
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)  # one per claim: no slot for weak references
 class Location:
     """Where something was written: file, and line and column (1-based) where known."""
 
@@ -141,7 +141,7 @@ class Source:
     location: Location | None = attrs.field(default=None, eq=False)
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Claim:
     """One numeric statement of a source, typed; see SPEC section 3 for each field."""
 

@@ -11,7 +11,7 @@ from verify.interval import Interval
 from verify.units import Unit, UnitError, describe_dims
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Quantity:
     interval: Interval
     unit: Unit

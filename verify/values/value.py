@@ -15,7 +15,7 @@ from verify.values.lexicon import Lexicon, default_lexicon
 from verify.values.readings import Precision, readings
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Value:
     """A value as written ("nearly 60%") and its strict and loose readings.
 
@@ -65,7 +65,7 @@ def parse_value(
     strict, loose = readings(parts, lexicon, precision)
     nominal = None
     if parts.low is not None and parts.high is None:
-        nominal = parts.low.value * parts.sign
+        nominal = parts.low.value if parts.sign > 0 else -parts.low.value
     return Value(
         text=text,
         strict=Quantity(strict, unit),
