@@ -87,11 +87,11 @@ def check(corpus: Corpus, *, rates=None, rules: Iterable[Rule] | None = None, co
     findings: list[Finding] = []
     problems: list[Problem] = []
     skipped: Counter[str] = Counter()
-    ran: list[tuple[str, str]] = []
+    ran: dict[str, list[str]] = {}
     for rule in builtin_rules() if rules is None else rules:
         for outcome in rule.run(context):
             if isinstance(outcome, Ran):
-                ran.append((outcome.family, outcome.key))
+                ran.setdefault(outcome.family, []).append(outcome.key)
             elif isinstance(outcome, Skip):
                 skipped[outcome.family] += 1
             elif isinstance(outcome, Problem):
@@ -99,7 +99,7 @@ def check(corpus: Corpus, *, rates=None, rules: Iterable[Rule] | None = None, co
             else:
                 findings.append(outcome)
     findings = acknowledge(findings, corpus.acknowledgements)
-    return Report(corpus, tuple(findings), tuple(ran), dict(skipped), tuple(problems), context.config)
+    return Report(corpus, tuple(findings), ran, dict(skipped), tuple(problems), context.config)
 
 
 def acknowledge(findings: list[Finding], acknowledgements: tuple[Acknowledgement, ...]) -> list[Finding]:

@@ -7,6 +7,7 @@ reader can tell a rounded display from an exact one. Money is formatted by babel
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal, localcontext
 from fractions import Fraction
 
@@ -28,6 +29,7 @@ def exact(x: Fraction | int) -> str:
     return text if text is not None else f"{x.numerator}/{x.denominator}"
 
 
+@functools.lru_cache(maxsize=4096)  # babel takes ~80 µs; a finding's amounts recur in its message and report
 def money(x: Fraction | int, code: str, locale: str = "en_US") -> str:
     """Money the way a reader writes it, compact where it reads better ("$38.4B", "CN¥280.15B"),
     still exact, or marked "…" where cut to significant digits."""

@@ -22,8 +22,8 @@ def render(report: Report, **_options) -> str:
     for f in report.findings:
         by_key[f.key].append(f)
     families: dict[str, list[tuple[str, list]]] = defaultdict(list)
-    for family, key in report.ran:
-        families[family].append((key, by_key.pop(key, [])))
+    for family, keys in report.ran.items():
+        families[family].extend((key, by_key.pop(key, [])) for key in keys)
     for key, findings in by_key.items():  # findings without a counted run (stale acknowledgements)
         families[findings[0].rule].append((key, findings))
     suites = ET.Element("testsuites", name="verify")
