@@ -213,10 +213,16 @@ class Corpus:
     acknowledgements: tuple[Acknowledgement, ...] = ()
     problems: tuple[Problem, ...] = ()
     files: tuple[str, ...] = ()
-    _by_ref: dict[str, Claim] = attrs.field(init=False, eq=False, repr=False)
+    # source id -> claim id -> claim: ids are shared strings, where "source.claim" keys
+    # would be a new string per claim (6 MB at 100,000 claims).
+    _by_source: dict[str, dict[str, Claim]] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_by_ref", {c.ref: c for c in self.claims})
+        by_source: dict[str, dict[str, Claim]] = {}
+        for c in self.claims:
+            by_source.setdefault(c.source, {})[c.id] = c
+        object.__setattr__(self, "_by_source", by_source)
 
     def claim(self, ref: str) -> Claim | None:
-        return self._by_ref.get(ref)
+        source, _, claim_id = ref.rpartition(".")  # ids have no dots
+        return self._by_source.get(source, {}).get(claim_id)
