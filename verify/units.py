@@ -61,8 +61,7 @@ class Unit:
         return _product(self, other)
 
     def __truediv__(self, other: Unit) -> Unit:
-        return Unit(_combine(self.dims, other.dims, -1), self.factor / other.factor,
-                    _join(self.name, "/", other.name))
+        return _quotient(self, other)
 
     def __str__(self) -> str:
         return self.name or describe_dims(self.dims) or "1"
@@ -90,9 +89,15 @@ def describe_dims(dims: Dims) -> str:
     return f"{top or '1'}/{bottom}" if bottom else top
 
 
-@functools.lru_cache(maxsize=1024)  # few distinct units, multiplied once per value: share the results
+# A corpus has few distinct units, combined once per value and per expression: share the results.
+@functools.lru_cache(maxsize=1024)
 def _product(a: Unit, b: Unit) -> Unit:
     return Unit(_combine(a.dims, b.dims, 1), a.factor * b.factor, _join(a.name, "*", b.name))
+
+
+@functools.lru_cache(maxsize=1024)
+def _quotient(a: Unit, b: Unit) -> Unit:
+    return Unit(_combine(a.dims, b.dims, -1), a.factor / b.factor, _join(a.name, "/", b.name))
 
 
 def _combine(a: Dims, b: Dims, sign: int) -> Dims:
