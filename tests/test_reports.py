@@ -71,6 +71,19 @@ def test_json_validates_against_the_documented_schema(report):
     assert error["loose"]["sides"][0]["low"] == "3087000000" and error["loose"]["sides"][0]["high"] == "4131000000"
 
 
+def test_json_has_one_finding_and_one_problem_a_line(report, tmp_path):
+    text = report.render("json")
+    document = json.loads(text)
+    lines = text.splitlines()
+    assert [json.loads(line.strip().rstrip(",")) for line in lines if line.startswith('  {"rule"')] \
+        == document["findings"] and len(document["findings"]) >= 3
+    assert [json.loads(line.strip().rstrip(",")) for line in lines if line.startswith('  {"file"')] \
+        == document["problems"] and document["problems"]
+    (tmp_path / "nothing").mkdir()
+    empty = check(load([str(tmp_path / "nothing")]))  # no files: a problem, and no findings
+    assert json.loads(empty.render("json"))["findings"] == []
+
+
 def test_sarif_has_what_code_scanning_needs(report):
     sarif = json.loads(report.render("sarif"))
     assert sarif["version"] == "2.1.0" and "sarif-2.1.0" in sarif["$schema"]

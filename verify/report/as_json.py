@@ -15,13 +15,20 @@ VERSION = 1
 
 
 def render(report: Report, **_options) -> str:
-    document = {
-        "version": VERSION,
-        "summary": report.summary,
-        "findings": [finding(f) for f in report.findings],
-        "problems": [problem(p) for p in report.problems],
-    }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    """One finding or problem a line: diffable, and encoded by json's C encoder one at a time
+    (an indented document goes through the pure-Python encoder, whose pieces took 100 MB
+    for the 4,000 findings of 100,000 claims)."""
+    def listed(items: list[str]) -> str:
+        return "[\n" + ",\n".join(f"  {item}" for item in items) + "\n ]" if items else "[]"
+
+    findings = [_dumps(finding(f)) for f in report.findings]
+    problems = [_dumps(problem(p)) for p in report.problems]
+    return (f'{{"version": {VERSION},\n "summary": {_dumps(report.summary)},\n'
+            f' "findings": {listed(findings)},\n "problems": {listed(problems)}}}\n')
+
+
+def _dumps(item: Any) -> str:
+    return json.dumps(item, ensure_ascii=False)
 
 
 def finding(f: Finding) -> dict[str, Any]:
