@@ -17,14 +17,20 @@ VERSION = 1
 def render(report: Report, **_options) -> str:
     """One finding or problem a line: diffable, and encoded by json's C encoder one at a time
     (an indented document goes through the pure-Python encoder, whose pieces took 100 MB
-    for the 4,000 findings of 100,000 claims)."""
-    def listed(items: list[str]) -> str:
-        return "[\n" + ",\n".join(f"  {item}" for item in items) + "\n ]" if items else "[]"
+    for the 4,000 findings of 100,000 claims). The pieces are joined once, with no copy between."""
+    pieces = [f'{{"version": {VERSION},\n "summary": {_dumps(report.summary)},\n "findings": ']
+    _listed(pieces, (finding(f) for f in report.findings))
+    pieces.append(',\n "problems": ')
+    _listed(pieces, (problem(p) for p in report.problems))
+    pieces.append("}\n")
+    return "".join(pieces)
 
-    findings = [_dumps(finding(f)) for f in report.findings]
-    problems = [_dumps(problem(p)) for p in report.problems]
-    return (f'{{"version": {VERSION},\n "summary": {_dumps(report.summary)},\n'
-            f' "findings": {listed(findings)},\n "problems": {listed(problems)}}}\n')
+
+def _listed(pieces: list[str], items) -> None:
+    start = len(pieces)
+    for item in items:
+        pieces += ("[\n  " if len(pieces) == start else ",\n  ", _dumps(item))
+    pieces.append("\n ]" if len(pieces) > start else "[]")
 
 
 def _dumps(item: Any) -> str:

@@ -50,7 +50,8 @@ def render(report: Report, **_options) -> str:
         "properties": {"summary": report.summary},
     }
     document = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    # Compact: only tools read SARIF, and json's C encoder takes no indent.
+    return json.dumps(document, ensure_ascii=False) + "\n"
 
 
 def _descriptor(f: Finding, report: Report, note: str | None) -> dict[str, Any]:
