@@ -39,3 +39,23 @@ def test_the_text_report_shows_the_computation():
     assert "error[cloud_share_of_market_vs_cloud_revenue]" in done.stdout
     assert "loose: cloud_share * cloud_market_size = [$3.087B, $4.131B]" in done.stdout
     assert done.stdout.strip().splitlines()[-1].startswith("2 files, 38 claims")
+
+
+def _severity_of_the_ytd_change(tmp_path, around: str) -> str:
+    import shutil
+
+    from verify import check, load
+    from verify.config import discover
+
+    shutil.copytree(CLAIMS, tmp_path / "claims")
+    (tmp_path / "verify.toml").write_text(f'[hedges.about]\nloose = "[{1 - float(around)}, {1 + float(around)}]"\n')
+    config = discover([str(tmp_path / "claims")], None)
+    report = check(load([str(tmp_path / "claims")], config=config), config=config)
+    return next(f.severity for f in report.findings if f.rule == "change")
+
+
+def test_nearly_60_is_an_error_only_if_around_reads_looser_than_it_does_strictly(tmp_path):
+    # The boundary claims/README.md gives: "nearly 60%" reads loosely up to 61.2% (the 2% floor),
+    # and 144(1 - a) / 85(1 + a) = 1.612 at a = 2.48%, below the strict ±2.5% of "around".
+    assert _severity_of_the_ytd_change(tmp_path / "narrow", "0.024") == "error"
+    assert _severity_of_the_ytd_change(tmp_path / "strict", "0.025") == "warning"
