@@ -212,7 +212,6 @@ def test_the_strict_reading_contains_the_written_number(n):
     assert value.strict.interval == Interval(n - Fraction(1, 2), n + Fraction(1, 2))
 
 
-
 @st.composite
 def digit_strings(draw):
     """Numbers as people type them in `locale`: grouped or not, well or badly, with decimals or not."""
