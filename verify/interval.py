@@ -94,8 +94,8 @@ class Interval:
 
     def intersection(self, other: Interval) -> Interval | None:
         """The values in both, or None if there are none."""
-        lo, lo_open = _upper_of_lows(self.lo, self.lo_open, other.lo, other.lo_open)
-        hi, hi_open = _lower_of_highs(self.hi, self.hi_open, other.hi, other.hi_open)
+        lo, lo_open = _greater((self.lo, self.lo_open), (other.lo, other.lo_open), open_binds=True)
+        hi, hi_open = _lesser((self.hi, self.hi_open), (other.hi, other.hi_open), open_binds=True)
         if lo < hi or (lo == hi and not lo_open and not hi_open):
             return _make(lo, hi, lo_open, hi_open)
         return None
@@ -107,8 +107,8 @@ class Interval:
         return lo_ok and hi_ok
 
     def hull(self, other: Interval) -> Interval:
-        lo, lo_open = _lower_of_lows(self.lo, self.lo_open, other.lo, other.lo_open)
-        hi, hi_open = _upper_of_highs(self.hi, self.hi_open, other.hi, other.hi_open)
+        lo, lo_open = _lesser((self.lo, self.lo_open), (other.lo, other.lo_open), open_binds=False)
+        hi, hi_open = _greater((self.hi, self.hi_open), (other.hi, other.hi_open), open_binds=False)
         return _make(lo, hi, lo_open, hi_open)
 
     # -- arithmetic ----------------------------------------------------------
@@ -137,9 +137,9 @@ class Interval:
             for a in ((self.lo, self.lo_open), (self.hi, self.hi_open))
             for b in ((other.lo, other.lo_open), (other.hi, other.hi_open))
         ]
-        # Of equal candidates, a closed one wins: that value is attained.
-        lo = min(products, key=_lower_key)
-        hi = max(products, key=_upper_key)
+        lo, hi = products[0], products[0]
+        for end in products[1:]:  # of equal candidates, a closed one wins: that value is attained
+            lo, hi = _lesser(lo, end, open_binds=False), _greater(hi, end, open_binds=False)
         return _make(lo[0], hi[0], lo[1], hi[1])
 
     __rmul__ = __mul__
@@ -168,17 +168,17 @@ class Interval:
             return self
         if self.hi <= 0:
             return -self
-        hi, hi_open = max((-self.lo, self.lo_open), (self.hi, self.hi_open), key=_upper_key)
+        hi, hi_open = _greater((-self.lo, self.lo_open), (self.hi, self.hi_open), open_binds=False)
         return Interval(Fraction(0), hi, False, hi_open)
 
     def minimum(self, other: Interval) -> Interval:
-        lo, lo_open = _lower_of_lows(self.lo, self.lo_open, other.lo, other.lo_open)
-        hi, hi_open = _lower_of_highs(self.hi, self.hi_open, other.hi, other.hi_open)
+        lo, lo_open = _lesser((self.lo, self.lo_open), (other.lo, other.lo_open), open_binds=False)
+        hi, hi_open = _lesser((self.hi, self.hi_open), (other.hi, other.hi_open), open_binds=True)
         return _make(lo, hi, lo_open, hi_open)
 
     def maximum(self, other: Interval) -> Interval:
-        lo, lo_open = _upper_of_lows(self.lo, self.lo_open, other.lo, other.lo_open)
-        hi, hi_open = _upper_of_highs(self.hi, self.hi_open, other.hi, other.hi_open)
+        lo, lo_open = _greater((self.lo, self.lo_open), (other.lo, other.lo_open), open_binds=True)
+        hi, hi_open = _greater((self.hi, self.hi_open), (other.hi, other.hi_open), open_binds=False)
         return _make(lo, hi, lo_open, hi_open)
 
     # -- relations: each holds when SOME values inside the operands satisfy it --
@@ -237,55 +237,33 @@ def _make(lo: Endpoint, hi: Endpoint, lo_open: bool = False, hi_open: bool = Fal
     return interval
 
 
-# Choosing between two ends at equal values: for a hull (the lower of the lows, the upper
-# of the highs) a closed end reaches further; for an intersection an open one binds.
-
-def _lower_of_lows(x: Endpoint, x_open: bool, y: Endpoint, y_open: bool) -> tuple[Endpoint, bool]:
-    if x < y:
-        return x, x_open
-    if y < x:
-        return y, y_open
-    return x, x_open and y_open
+End = tuple[Endpoint, bool]  # a value, and whether the end is open
 
 
-def _upper_of_highs(x: Endpoint, x_open: bool, y: Endpoint, y_open: bool) -> tuple[Endpoint, bool]:
-    if x > y:
-        return x, x_open
-    if y > x:
-        return y, y_open
-    return x, x_open and y_open
+# Two ends at equal values: an end that reaches further (a hull's, a product's) is closed
+# if either is; an end that bounds (an intersection's, a minimum's upper) is open if either is.
+
+def _lesser(a: End, b: End, *, open_binds: bool) -> End:
+    if a[0] < b[0]:
+        return a
+    if b[0] < a[0]:
+        return b
+    return a[0], (a[1] or b[1]) if open_binds else (a[1] and b[1])
 
 
-def _upper_of_lows(x: Endpoint, x_open: bool, y: Endpoint, y_open: bool) -> tuple[Endpoint, bool]:
-    if x > y:
-        return x, x_open
-    if y > x:
-        return y, y_open
-    return x, x_open or y_open
-
-
-def _lower_of_highs(x: Endpoint, x_open: bool, y: Endpoint, y_open: bool) -> tuple[Endpoint, bool]:
-    if x < y:
-        return x, x_open
-    if y < x:
-        return y, y_open
-    return x, x_open or y_open
+def _greater(a: End, b: End, *, open_binds: bool) -> End:
+    if a[0] > b[0]:
+        return a
+    if b[0] > a[0]:
+        return b
+    return a[0], (a[1] or b[1]) if open_binds else (a[1] and b[1])
 
 
 def _coerce(x: Interval | Fraction | int) -> Interval:
     return x if isinstance(x, Interval) else Interval.point(x)
 
 
-def _lower_key(end: tuple[Endpoint, bool]) -> tuple[Endpoint, bool]:
-    # As a lower end, closed reaches further down than open at the same value.
-    return end[0], end[1]
-
-
-def _upper_key(end: tuple[Endpoint, bool]) -> tuple[Endpoint, bool]:
-    return end[0], not end[1]
-
-
-def _product(a: tuple[Endpoint, bool], b: tuple[Endpoint, bool]) -> tuple[Endpoint, bool]:
+def _product(a: End, b: End) -> End:
     (x, x_open), (y, y_open) = a, b
     if x == 0 or y == 0:
         # A closed zero attains 0 whatever the other factor; an open zero times an

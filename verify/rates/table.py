@@ -185,6 +185,8 @@ class RateTable:
         return (low, high) if low is not None else None
 
     def _anchor_cell(self, code: str, i: int) -> Fraction | None:
+        """1 `anchor` in `code` on row i, None where the row has no rate; from the converted
+        column if there is one, else from the single cell."""
         if code == self.anchor:
             return Fraction(1)
         values = self._values.get(code)
@@ -204,12 +206,9 @@ class RateTable:
         return q / b
 
     def _per_anchor(self, code: str, i: int) -> Fraction:
-        if code == self.anchor:
-            return Fraction(1)
-        if code not in self._index:
+        if code != self.anchor and code not in self._index:
             raise RateError(f"{self.name} has no rates for {code}; it covers {', '.join(self.currencies)}")
-        values = self._values.get(code)
-        value = values[i] if values is not None else self._cell(code, i, self._cells(code)[i])
+        value = self._anchor_cell(code, i)
         if value is None:
             span = self.coverage(code)
             covered = f" (it has {code} from {span[0]} to {span[1]})" if span else ""
