@@ -31,10 +31,6 @@ class Subject:
     segment: str
     market: str
 
-    @classmethod
-    def of(cls, claim: Claim) -> Subject:
-        return cls(normal(claim.entity), normal(claim.metric), normal(claim.segment), normal(claim.market))
-
 
 @attrs.frozen
 class FactKey:
@@ -69,10 +65,6 @@ def baseline_key(claim: Claim) -> tuple:
     return ("as_of", claim.since.baseline_date(claim.as_of))
 
 
-def fact_key(claim: Claim) -> FactKey:
-    return FactKey(Subject.of(claim), claim.change or "", baseline_key(claim), time_key(claim))
-
-
 def reference_date(claim: Claim) -> date | None:
     """The date whose exchange rate converts this claim: a flow's period end, a level's as_of."""
     if claim.period is not None:
@@ -81,10 +73,30 @@ def reference_date(claim: Claim) -> date | None:
 
 
 def group(claims) -> dict[FactKey, list[Claim]]:
+    """Claims by the fact they state, in the order of each fact's first claim.
+
+    Keys share their subjects and time tuples: a fresh key per group held ~20 MB at
+    100,000 claims. Rules that index claims by subject or time derive it from here.
+    """
     groups: dict[FactKey, list[Claim]] = defaultdict(list)
+    subjects: dict[tuple, Subject] = {}
+    shared: dict[tuple, tuple] = {}
     for claim in claims:
-        groups[fact_key(claim)].append(claim)
+        names = (claim.entity, claim.metric, claim.segment, claim.market)
+        subject = subjects.get(names)
+        if subject is None:
+            subject = subjects[names] = Subject(*map(normal, names))
+        time = time_key(claim)
+        baseline = baseline_key(claim)
+        key = FactKey(subject, claim.change or "", shared.setdefault(baseline, baseline),
+                      shared.setdefault(time, time))
+        groups[key].append(claim)
     return groups
+
+
+def levels(groups: dict[FactKey, list[Claim]]) -> dict[tuple[Subject, tuple], list[Claim]]:
+    """The claims of levels and flows (not changes) by subject and time: what a change compares."""
+    return {(key.subject, key.time): claims for key, claims in groups.items() if not key.change}
 
 
 def _show(key: tuple) -> str:

@@ -8,11 +8,11 @@ are not both claimed cannot be checked: it counts as skipped.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from fractions import Fraction
 
 from verify.engine import Context, Ran, Skip
-from verify.facts import Subject, baseline_key, reference_date, time_key
+from verify import facts
+from verify.facts import reference_date
 from verify.findings import Finding, Side
 from verify.interval import Interval
 from verify.model import Claim, Problem
@@ -26,47 +26,45 @@ class ChangeRule:
     family = "change"
 
     def run(self, context: Context):
-        levels: dict[tuple, list[Claim]] = defaultdict(list)
-        for claim in context.corpus.claims:
-            if claim.change is None:
-                levels[(Subject.of(claim), time_key(claim))].append(claim)
-        for claim in context.corpus.claims:
-            if claim.change is None:
-                continue
-            subject = Subject.of(claim)
-            new = _pick(levels.get((subject, time_key(claim))), claim)
-            old = _pick(levels.get((subject, baseline_key(claim))), claim)
-            if new is None or old is None:
-                yield Skip(self.family)
-                continue
-            try:
-                computed = {r: _computed(claim, new, old, r, context) for r in ("strict", "loose")}
-            except (UnitError, RateError) as exc:
-                yield Problem(claim.location, f"change {claim.ref} cannot be computed from {new.ref} and "
-                                              f"{old.ref}: {getattr(exc, 'message', None) or exc}")
-                continue
-            yield Ran(self.family, f"change:{claim.ref}")
-            holds = {}
-            for reading, (quantity, _) in computed.items():
-                stated = getattr(claim.value, reading)
-                holds[reading] = stated.unit.compatible(quantity.unit) and \
-                    quantity.interval.overlaps(stated.to(quantity.unit).interval)
-            level = severity(holds["strict"], holds["loose"])
-            if level is None:
-                continue
-            reading = "loose" if level == "error" else "strict"
-            label = _label(claim.change, new, old)
-            rates = computed["strict"][1] + computed["loose"][1]
-            yield Finding(
-                rule=self.family, id=self.family, severity=level,
-                message=(f"{claim.ref} says {claim.value.text!r}, but {label} is "
-                         f"{computed[reading][0]} ({reading} reading; stated {getattr(claim.value, reading)})"),
-                claims=(claim, new, old),
-                sides=(Side(claim.ref, claim.value.strict, claim.value.loose),
-                       Side(label, computed["strict"][0], computed["loose"][0])),
-                rates=tuple(dict.fromkeys(rates)),
-                key=f"change:{claim.ref}",
-            )
+        levels = facts.levels(context.groups)
+        for key, changes in context.groups.items():
+            if key.change:
+                news, olds = levels.get((key.subject, key.time)), levels.get((key.subject, key.baseline))
+                for claim in changes:
+                    yield from self._check(claim, _pick(news, claim), _pick(olds, claim), context)
+
+    def _check(self, claim: Claim, new: Claim | None, old: Claim | None, context: Context):
+        if new is None or old is None:
+            yield Skip(self.family)
+            return
+        try:
+            computed = {r: _computed(claim, new, old, r, context) for r in ("strict", "loose")}
+        except (UnitError, RateError) as exc:
+            yield Problem(claim.location, f"change {claim.ref} cannot be computed from {new.ref} and "
+                                          f"{old.ref}: {getattr(exc, 'message', None) or exc}")
+            return
+        yield Ran(self.family, f"change:{claim.ref}")
+        holds = {}
+        for reading, (quantity, _) in computed.items():
+            stated = getattr(claim.value, reading)
+            holds[reading] = stated.unit.compatible(quantity.unit) and \
+                quantity.interval.overlaps(stated.to(quantity.unit).interval)
+        level = severity(holds["strict"], holds["loose"])
+        if level is None:
+            return
+        reading = "loose" if level == "error" else "strict"
+        label = _label(claim.change, new, old)
+        rates = computed["strict"][1] + computed["loose"][1]
+        yield Finding(
+            rule=self.family, id=self.family, severity=level,
+            message=(f"{claim.ref} says {claim.value.text!r}, but {label} is "
+                     f"{computed[reading][0]} ({reading} reading; stated {getattr(claim.value, reading)})"),
+            claims=(claim, new, old),
+            sides=(Side(claim.ref, claim.value.strict, claim.value.loose),
+                   Side(label, computed["strict"][0], computed["loose"][0])),
+            rates=tuple(dict.fromkeys(rates)),
+            key=f"change:{claim.ref}",
+        )
 
 
 def _pick(candidates: list[Claim] | None, claim: Claim) -> Claim | None:

@@ -1,8 +1,8 @@
 """`identity`: the equations of rule packs, over metrics of one entity at one time.
 
-Claims are bucketed once by (entity, segment, market, time); an identity runs in
-every bucket that has a claim for each of its metrics, so the work is linear in
-the claims times the identities. A bucket one metric short of an identity is
+Claims are bucketed by (entity, segment, market, time), from the fact groups; an
+identity runs in every bucket that has a claim for each of its metrics, so the work
+is linear in the claims times the identities. A bucket one metric short of an identity is
 counted as skipped.
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from verify import expressions as ex
+from verify import facts
 from verify.engine import Context, Skip
-from verify.facts import normal, time_key
 from verify.model import Claim
 from verify.rules.packs import Identity
 from verify.rules.relation import judge
@@ -23,12 +23,12 @@ class IdentityRule:
     family = "identity"
 
     def run(self, context: Context):
-        buckets: dict[tuple, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
-        for claim in context.corpus.claims:
-            if claim.change is None:
-                where = (normal(claim.entity), normal(claim.segment), normal(claim.market), time_key(claim))
-                buckets[where][normal(claim.metric)].append(claim)
         identities = [i for pack in context.config.rule_packs for i in pack.identities]
+        named = {m for identity in identities for m in identity.metrics}
+        buckets: dict[tuple, dict[str, list[Claim]]] = defaultdict(dict)
+        for (subject, time), claims in facts.levels(context.groups).items():
+            if subject.metric in named:
+                buckets[(subject.entity, subject.segment, subject.market, time)][subject.metric] = claims
         for metrics in buckets.values():
             for identity in identities:
                 missing = sum(1 for m in identity.metrics if m not in metrics)

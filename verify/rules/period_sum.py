@@ -14,6 +14,7 @@ from collections import defaultdict, deque
 from datetime import date, timedelta
 
 from verify import expressions as ex
+from verify import facts
 from verify.engine import Context, Skip
 from verify.facts import Subject
 from verify.model import Claim
@@ -27,11 +28,11 @@ class PeriodSumRule:
     family = "period-sum"
 
     def run(self, context: Context):
-        series: dict[Subject, dict[Span, list[Claim]]] = defaultdict(lambda: defaultdict(list))
-        for claim in context.corpus.claims:
-            period = claim.period
-            if claim.change is None and period is not None and period.is_calendar and period.start < period.end:
-                series[Subject.of(claim)][(period.start, period.end)].append(claim)
+        series: dict[Subject, dict[Span, list[Claim]]] = defaultdict(dict)
+        for (subject, _time), claims in facts.levels(context.groups).items():
+            period = claims[0].period
+            if period is not None and period.is_calendar and period.start < period.end:
+                series[subject][(period.start, period.end)] = claims
         for spans in series.values():
             if len(spans) < 2:
                 continue
