@@ -1,9 +1,11 @@
 import json
 import os
 import re
+import stat
 import subprocess
 import sys
 import textwrap
+import threading
 from pathlib import Path
 
 import pytest
@@ -86,6 +88,38 @@ def test_output_file_is_written(capsys, corpus, tmp_path):
     assert code == 0 and out == ""
     assert json.loads(target.read_text())["summary"]["claims"] == 4
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".report")] == []
+
+
+def test_output_to_a_pipe_or_device_writes_through_it(capsys, corpus, tmp_path):
+    # `--output /dev/null` once renamed a temporary file over /dev/null: a FIFO shows it safely.
+    fifo = tmp_path / "report.fifo"
+    os.mkfifo(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    code, out, _ = run(capsys, corpus, "--format", "json", "--output", fifo)
+    reader.join(timeout=10)
+    assert code == 0 and out == ""
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert json.loads(received[0])["summary"]["claims"] == 4
+
+
+def test_a_report_that_fails_midway_leaves_the_old_file(tmp_path):
+    from verify.io import write_atomically
+
+    target = tmp_path / "report.txt"
+    target.write_text("old\n")
+
+    def pieces():
+        yield "new, first half\n"
+        raise RuntimeError("rendering failed")
+
+    with pytest.raises(RuntimeError):
+        write_atomically(target, pieces())
+    assert target.read_text() == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.txt"]
+    write_atomically(target, iter(["a", "é\n", b"bytes\n"]))
+    assert target.read_text(encoding="utf-8") == "aé\nbytes\n"
 
 
 def test_usage_errors_exit_2(capsys):

@@ -111,10 +111,10 @@ def _run(args: argparse.Namespace) -> int:
     fail_on = "warning" if args.strict else args.fail_on or config.fail_on or "error"
     outputs = [(args.format, args.output), *extra]
     for format, path in outputs:
-        text = report.render(format, color=path is None and _use_color(args.color))
+        pieces = report.pieces(format, color=path is None and _use_color(args.color))
         if path is None:
-            sys.stdout.write(text)
-        elif not _write(path, text):
+            sys.stdout.writelines(pieces)
+        elif not _write(path, pieces):
             return 2
     if "github" in (f for f, _ in outputs):
         _github_summary(report)
@@ -131,11 +131,11 @@ def _extra_report(spec: str) -> tuple[str, str]:
     return format, path
 
 
-def _write(path: str, text: str) -> bool:
+def _write(path: str, pieces) -> bool:
     from verify.io import write_atomically
 
     try:
-        write_atomically(path, text)
+        write_atomically(path, pieces)
         return True
     except OSError as exc:
         print(f"verify: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)

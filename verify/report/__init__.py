@@ -23,4 +23,14 @@ def renderer(format: str):
     return importlib.import_module(f"verify.report.{FORMAT_MODULES[format]}").render
 
 
-__all__ = ["FORMAT_MODULES", "Report", "renderer"]
+def pieces(format: str):
+    """The renderer of `format` as an iterable of text pieces, to write as they come.
+
+    The formats whose report grows with the corpus (json, text) yield a finding at a
+    time, so that a large report is never held whole; the others yield one piece.
+    """
+    module = importlib.import_module(f"verify.report.{FORMAT_MODULES[format]}")
+    return getattr(module, "pieces", None) or (lambda report, **options: (module.render(report, **options),))
+
+
+__all__ = ["FORMAT_MODULES", "Report", "pieces", "renderer"]

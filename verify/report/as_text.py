@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from verify.findings import Finding
 from verify.report.report import Report
 
@@ -10,15 +12,17 @@ _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "problem": "\033[35m", "
 _RESET = "\033[0m"
 
 
-def render(report: Report, *, color: bool = False, **_options) -> str:
+def render(report: Report, **options) -> str:
+    return "".join(pieces(report, **options))
+
+
+def pieces(report: Report, *, color: bool = False, **_options) -> Iterator[str]:
     paint = _painter(color)
-    lines: list[str] = []
     for p in report.ordered_problems:
-        lines.append(f"{p.location}: {paint('problem', 'problem')}: {p.message}")
+        yield f"{p.location}: {paint('problem', 'problem')}: {p.message}\n"
     for f in report.ordered:
-        lines.extend(_finding(f, paint))
-    lines.append(paint(summary_line(report), "bold"))
-    return "\n".join(lines) + "\n"
+        yield "".join(line + "\n" for line in _finding(f, paint))
+    yield paint(summary_line(report), "bold") + "\n"
 
 
 def _finding(f: Finding, paint) -> list[str]:

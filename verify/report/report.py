@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Iterable
+
 import attrs
 
 from verify.findings import Finding
@@ -74,3 +76,9 @@ class Report:
         from verify.report import renderer
 
         return renderer(format)(self, **options)
+
+    def pieces(self, format: str = "text", **options) -> Iterable[str]:
+        """The rendering in pieces, to write as they come: a large report is never held whole."""
+        from verify.report import pieces
+
+        return pieces(format)(self, **options)
