@@ -8,11 +8,14 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rulekit import claim
 
 from verify import check, load
 from verify.cli import FORMAT_NAMES, main
 from verify.report import FORMAT_MODULES, as_github
+from verify.report.report import Keys
 
 SCHEMA = json.loads((Path(__file__).parent.parent / "docs" / "report.schema.json").read_text(encoding="utf-8"))
 HEADER = '[source]\nid = "{id}"\npublished = 2025-02-24\n[defaults]\nentity = "Acme"\n'
@@ -212,3 +215,14 @@ def test_exit_codes_for_every_fail_on_level(tmp_path, capsys, body, expected):
     for level, code in expected.items():
         args = [str(tmp_path), "--strict"] if level == "--strict" else [str(tmp_path), "--fail-on", level]
         assert main(args) == code, level
+
+
+@given(st.lists(st.text(max_size=12), max_size=40), st.integers(1, 5))
+def test_keys_give_back_every_key_in_order_whatever_its_characters(keys, chunk):
+    class Small(Keys):
+        CHUNK = chunk
+
+    held = Small(keys)
+    assert list(held) == keys and len(held) == len(keys)
+    held.append("last\0key")
+    assert list(held)[-1] == "last\0key" and len(held) == len(keys) + 1

@@ -18,7 +18,7 @@ from verify import facts
 from verify.conversion import Converter
 from verify.findings import Finding
 from verify.model import Acknowledgement, Claim, Corpus, Problem
-from verify.report import Report
+from verify.report.report import Keys, Report
 from verify.vocabulary import Vocabulary, default_vocabulary
 
 
@@ -87,11 +87,11 @@ def check(corpus: Corpus, *, rates=None, rules: Iterable[Rule] | None = None, co
     findings: list[Finding] = []
     problems: list[Problem] = []
     skipped: Counter[str] = Counter()
-    ran: dict[str, list[str]] = {}
+    ran: dict[str, Keys] = {}
     for rule in builtin_rules() if rules is None else rules:
         for outcome in rule.run(context):
             if isinstance(outcome, Ran):
-                ran.setdefault(outcome.family, []).append(outcome.key)
+                ran.setdefault(outcome.family, Keys()).append(outcome.key)
             elif isinstance(outcome, Skip):
                 skipped[outcome.family] += 1
             elif isinstance(outcome, Problem):

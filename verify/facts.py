@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 from datetime import date
+from typing import Iterator
 
 import attrs
 
@@ -94,9 +95,9 @@ def group(claims) -> dict[FactKey, list[Claim]]:
     return groups
 
 
-def levels(groups: dict[FactKey, list[Claim]]) -> dict[tuple[Subject, tuple], list[Claim]]:
-    """The claims of levels and flows (not changes) by subject and time: what a change compares."""
-    return {(key.subject, key.time): claims for key, claims in groups.items() if not key.change}
+def levels(groups: dict[FactKey, list[Claim]]) -> Iterator[tuple[Subject, tuple, list[Claim]]]:
+    """The groups of levels and flows (not changes), with their subject and time."""
+    return ((key.subject, key.time, claims) for key, claims in groups.items() if not key.change)
 
 
 def _show(key: tuple) -> str:

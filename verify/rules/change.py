@@ -26,7 +26,7 @@ class ChangeRule:
     family = "change"
 
     def run(self, context: Context):
-        levels = facts.levels(context.groups)
+        levels = {(subject, time): claims for subject, time, claims in facts.levels(context.groups)}
         for key, changes in context.groups.items():
             if key.change:
                 news, olds = levels.get((key.subject, key.time)), levels.get((key.subject, key.baseline))

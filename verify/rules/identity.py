@@ -26,7 +26,7 @@ class IdentityRule:
         identities = [i for pack in context.config.rule_packs for i in pack.identities]
         named = {m for identity in identities for m in identity.metrics}
         buckets: dict[tuple, dict[str, list[Claim]]] = defaultdict(dict)
-        for (subject, time), claims in facts.levels(context.groups).items():
+        for subject, time, claims in facts.levels(context.groups):
             if subject.metric in named:
                 buckets[(subject.entity, subject.segment, subject.market, time)][subject.metric] = claims
         for metrics in buckets.values():

@@ -29,7 +29,7 @@ class PeriodSumRule:
 
     def run(self, context: Context):
         series: dict[Subject, dict[Span, list[Claim]]] = defaultdict(dict)
-        for (subject, _time), claims in facts.levels(context.groups).items():
+        for subject, _time, claims in facts.levels(context.groups):
             period = claims[0].period
             if period is not None and period.is_calendar and period.start < period.end:
                 series[subject][(period.start, period.end)] = claims
