@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from fractions import Fraction
-import tomllib
+import tomli
 from pathlib import Path
 from typing import Any
 
@@ -107,8 +107,8 @@ def read_toml(path: Path, what: str) -> tuple[dict[str, Any], str]:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read the {what}: {getattr(exc, 'strerror', None) or exc}", str(path)) from None
     try:
-        return tomllib.loads(text), text
-    except tomllib.TOMLDecodeError as exc:
+        return tomli.loads(text), text
+    except tomli.TOMLDecodeError as exc:
         m = re.search(r"line (\d+)", str(exc))
         raise ConfigError(f"TOML syntax error in the {what}: {exc}", str(path),
                           int(m.group(1)) if m else None) from None
@@ -213,13 +213,13 @@ def _hedges(data: dict[str, Any], fail) -> dict[str, Any]:
 
 def _has_tool_table(pyproject: Path) -> bool:
     try:
-        return "verify" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return "verify" in tomli.loads(pyproject.read_text(encoding="utf-8")).get("tool", {})
+    except (OSError, UnicodeDecodeError, tomli.TOMLDecodeError):
         return False
 
 
 def line_of(text: str, key: str) -> int | None:
-    """The first line that sets or opens `key`; tomllib keeps no positions."""
+    """The first line that sets or opens `key`; TOML parsers keep no positions."""
     pattern = re.compile(rf"^\s*(\[+\s*[\w.\"-]*)?\b{re.escape(key)}\b")
     for number, line in enumerate(text.splitlines(), 1):
         if pattern.match(line):

@@ -7,7 +7,7 @@ that every table is extended the same way.
 from __future__ import annotations
 
 import functools
-import tomllib
+import tomli
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ DATA = Path(__file__).with_name("data")
 def packaged(name: str) -> dict[str, Any]:
     """The packaged TOML table `verify/data/<name>.toml` (parsed once per process)."""
     with (DATA / f"{name}.toml").open("rb") as f:
-        return tomllib.load(f)
+        return tomli.load(f)
 
 
 def overlay(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:

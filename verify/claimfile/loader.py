@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 import sys
-import tomllib
+import tomli
 from fractions import Fraction
 from pathlib import Path
 from typing import Any, Callable
@@ -160,8 +160,8 @@ def read_file(path: Path, values: _Values) -> _File:
         result.problems.append(Problem(Location(shown, line), "the file is not UTF-8 text: save it as UTF-8"))
         return result
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        data = tomli.loads(text)
+    except tomli.TOMLDecodeError as exc:
         result.problems.append(_toml_problem(shown, str(exc), text))
         return result
     _Reader(result, text, scan(text), values).read(data)

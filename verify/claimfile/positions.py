@@ -1,6 +1,6 @@
-"""Where each table and key of a TOML document stands, since tomllib gives no positions.
+"""Where each table and key of a TOML document stands, since TOML parsers give no positions.
 
-A small scanner over the text, run only after tomllib has accepted it: it follows
+A small scanner over the text, run only after tomli has accepted it: it follows
 table headers, `key =` lines, strings (all four kinds) and brackets spanning lines,
 and records the line of every header and of every key of every table.
 """

@@ -8,7 +8,7 @@ Each table is read only when a conversion first needs it.
 
 from __future__ import annotations
 
-import tomllib
+import tomli
 from datetime import date
 from fractions import Fraction
 from pathlib import Path
@@ -53,8 +53,8 @@ class RateBook:
         if not described.is_file():
             raise RateError(f"{folder} has no {SOURCES_FILE} describing its rates sources", file=str(folder))
         try:
-            data = tomllib.loads(described.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            data = tomli.loads(described.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomli.TOMLDecodeError) as exc:
             raise RateError(f"cannot read {described}: {exc}", file=str(described)) from None
         specs = []
         for i, entry in enumerate(data.get("source", [])):
