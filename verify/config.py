@@ -10,11 +10,11 @@ from __future__ import annotations
 import functools
 import re
 from fractions import Fraction
-import tomli
 from pathlib import Path
 from typing import Any
 
 import attrs
+import tomli
 
 from verify.claimfile.schema import unknown
 from verify.errors import VerifyError

@@ -11,12 +11,13 @@ from __future__ import annotations
 from datetime import date
 from fractions import Fraction
 
+from verify.exact import Exact
 from verify.interval import Interval
 from verify.quantity import Quantity
 from verify.rates import Rate, RateBook
 from verify.rates.book import money_dimension
 
-SPREAD = Fraction(5, 1000)
+SPREAD = Exact(5, 1000)
 
 
 class Converter:

@@ -19,6 +19,7 @@ from fractions import Fraction
 import attrs
 
 from verify.errors import InputError
+from verify.exact import Exact
 
 MAX_LENGTH = 2000
 MAX_DEPTH = 50
@@ -240,7 +241,7 @@ class _Parser:
         kind, text, column = token
         if kind == "number":
             self.i += 1
-            return Number(Fraction(text), text)
+            return Number(Exact(text), text)
         if kind == "string":
             self.i += 1
             return Literal(text[1:-1], column + 1)

@@ -15,6 +15,8 @@ from typing import Union
 
 import attrs
 
+from verify.exact import Exact
+
 INF = math.inf
 Endpoint = Union[Fraction, float]  # a Fraction, or one of the sentinels ±INF
 
@@ -23,7 +25,7 @@ def exact(x: int | str | Fraction) -> Fraction:
     """`x` as an exact Fraction; strings are read as decimals ("0.975", "1e9", "1/12")."""
     if isinstance(x, float):
         raise TypeError("binary floats are not exact: pass a str, int or Fraction")
-    return Fraction(x)
+    return Exact(x)
 
 
 def _valid(instance: Interval, _attr: object, _value: object) -> None:
@@ -51,7 +53,7 @@ class Interval:
 
     @classmethod
     def point(cls, x: int | str | Fraction) -> Interval:
-        if type(x) is Fraction:  # the common case, which needs neither conversion nor checks
+        if type(x) is Exact:  # the common case, which needs neither conversion nor checks
             return _make(x, x)
         x = exact(x)
         return cls(x, x)
@@ -169,7 +171,7 @@ class Interval:
         if self.hi <= 0:
             return -self
         hi, hi_open = _greater((-self.lo, self.lo_open), (self.hi, self.hi_open), open_binds=False)
-        return Interval(Fraction(0), hi, False, hi_open)
+        return Interval(Exact(0), hi, False, hi_open)
 
     def minimum(self, other: Interval) -> Interval:
         lo, lo_open = _lesser((self.lo, self.lo_open), (other.lo, other.lo_open), open_binds=False)
@@ -219,7 +221,7 @@ _NOTATION = re.compile(rf"(?P<open>[\[(])\s*(?P<lo>{_NUMBER})\s*,\s*(?P<hi>{_NUM
 def _endpoint(text: str) -> Endpoint:
     if text.lstrip("+-") == "inf":
         return -INF if text.startswith("-") else INF
-    return Fraction(text)
+    return Exact(text)
 
 
 _new = object.__new__
@@ -269,7 +271,7 @@ def _product(a: End, b: End) -> End:
         # A closed zero attains 0 whatever the other factor; an open zero times an
         # infinite end is a limit that is never reached.
         zero_closed = (x == 0 and not x_open) or (y == 0 and not y_open)
-        return Fraction(0), not zero_closed
+        return Exact(0), not zero_closed
     product = x * y
     if isinstance(product, float):  # ±INF
         return product, True
@@ -277,4 +279,4 @@ def _product(a: End, b: End) -> End:
 
 
 def _inverse(x: Endpoint) -> Endpoint:
-    return Fraction(0) if isinstance(x, float) else 1 / x
+    return Exact(0) if isinstance(x, float) else 1 / x

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from fractions import Fraction
-
 import attrs
 
 from verify import formatting
+from verify.exact import Exact
 from verify.interval import Interval
 from verify.units import Unit, UnitError, describe_dims
 
@@ -21,7 +20,7 @@ class Quantity:
         if self.unit.factor == 1 and self.unit.name == describe_dims(self.unit.dims):
             return self
         return Quantity(self.interval.scale(self.unit.factor),
-                        Unit(self.unit.dims, Fraction(1), describe_dims(self.unit.dims)))
+                        Unit(self.unit.dims, Exact(1), describe_dims(self.unit.dims)))
 
     def to(self, unit: Unit) -> Quantity:
         if not self.unit.compatible(unit):

@@ -7,9 +7,10 @@ that every table is extended the same way.
 from __future__ import annotations
 
 import functools
-import tomli
 from pathlib import Path
 from typing import Any
+
+import tomli
 
 # verify is installed as files (its rates are read by path), so its data is found beside
 # this module; importlib.resources would cost a tenth of a small run just to import.

@@ -14,6 +14,7 @@ from fractions import Fraction
 
 import attrs
 
+from verify.exact import Exact
 
 Dims = tuple[tuple[str, int], ...]
 
@@ -30,7 +31,7 @@ class Unit:
     """
 
     dims: Dims = ()
-    factor: Fraction = Fraction(1)
+    factor: Fraction = Exact(1)
     name: str = ""
 
     @property
@@ -68,19 +69,19 @@ class Unit:
 
 
 ONE = Unit()
-PERCENT = Unit((), Fraction(1, 100), "%")
-POINTS = Unit((), Fraction(1, 100), "pp")
-BASIS_POINTS = Unit((), Fraction(1, 10000), "bp")
-RANK = Unit((("rank", 1),), Fraction(1), "rank")
+PERCENT = Unit((), Exact(1, 100), "%")
+POINTS = Unit((), Exact(1, 100), "pp")
+BASIS_POINTS = Unit((), Exact(1, 10000), "bp")
+RANK = Unit((("rank", 1),), Exact(1), "rank")
 
 
 @functools.lru_cache(maxsize=256)
 def money(code: str) -> Unit:
-    return Unit(((code, 1),), Fraction(1), code)
+    return Unit(((code, 1),), Exact(1), code)
 
 
 def count(noun: str) -> Unit:
-    return Unit(((noun, 1),), Fraction(1), noun)
+    return Unit(((noun, 1),), Exact(1), noun)
 
 
 def describe_dims(dims: Dims) -> str:
@@ -149,7 +150,7 @@ class UnitWords:
 def _fraction(text: str) -> Fraction:
     """"7/365.25" → exact 28/1461: a ratio of decimals."""
     num, _, den = text.partition("/")
-    return Fraction(num) / Fraction(den or "1")
+    return Exact(num) / Exact(den or "1")
 
 
 def pint_unit(text: str) -> Unit:
@@ -161,7 +162,7 @@ def pint_unit(text: str) -> Unit:
         raise UnitError(f"unknown unit {text!r}") from exc
     dims = tuple(sorted((name.strip("[]"), int(e)) for name, e in quantity.dimensionality.items()))
     # pint's factors are binary floats; their shortest decimal form is the intended value.
-    return Unit(dims, Fraction(repr(float(quantity.magnitude))), text)
+    return Unit(dims, Exact(repr(float(quantity.magnitude))), text)
 
 
 @functools.cache

@@ -9,20 +9,34 @@ from __future__ import annotations
 import difflib
 import re
 import sys
-import tomli
 from fractions import Fraction
 from pathlib import Path
 from typing import Any, Callable
 
 import attrs
+import tomli
 
 from verify import expressions
 from verify.claimfile import schema
 from verify.claimfile.discover import MAX_FILE_BYTES, claim_files
 from verify.claimfile.positions import Positions, scan
 from verify.errors import InputError
-from verify.model import (Acknowledgement, Check, Claim, Corpus, Location, Problem, Source, resolve_ref,
-                          to_change, to_date, to_id, to_period, to_since)
+from verify.exact import Exact
+from verify.model import (
+    Acknowledgement,
+    Check,
+    Claim,
+    Corpus,
+    Location,
+    Problem,
+    Source,
+    resolve_ref,
+    to_change,
+    to_date,
+    to_id,
+    to_period,
+    to_since,
+)
 from verify.values import Value, parse_value
 
 
@@ -429,7 +443,7 @@ def _precision(value: Any) -> str | Fraction:
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         raise InputError('write precision = "exact", or the rounding step, e.g. precision = 0.5')
     try:
-        step = Fraction(repr(value) if isinstance(value, float) else value)
+        step = Exact(repr(value) if isinstance(value, float) else value)
     except (ValueError, ZeroDivisionError):
         raise InputError('write precision = "exact", or the rounding step, e.g. precision = 0.5') from None
     if step <= 0:

@@ -8,16 +8,16 @@ Each table is read only when a conversion first needs it.
 
 from __future__ import annotations
 
-import tomli
 from datetime import date
-from fractions import Fraction
 from pathlib import Path
 
 import attrs
+import tomli
 
+from verify.exact import Exact
 from verify.quantity import Quantity
-from verify.resources import DATA
 from verify.rates.table import Rate, RateError, RateTable
+from verify.resources import DATA
 from verify.units import Unit
 
 SOURCES_FILE = "sources.toml"
@@ -97,12 +97,12 @@ class RateBook:
 
     def rate(self, base: str, quote: str, on: date) -> Rate:
         if base == quote:
-            return Rate(base, quote, Fraction(1), on, "identity", on)
+            return Rate(base, quote, Exact(1), on, "identity", on)
         return self._first(base, quote, lambda t: t.rate(base, quote, on))
 
     def extremes(self, base: str, quote: str, start: date, end: date) -> tuple[Rate, Rate]:
         if base == quote:
-            same = Rate(base, quote, Fraction(1), start, "identity", start)
+            same = Rate(base, quote, Exact(1), start, "identity", start)
             return same, same
         return self._first(base, quote, lambda t: t.extremes(base, quote, start, end))
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import attrs
 
 from verify.errors import VerifyError
+from verify.exact import Exact
 from verify.rates.extremes import Extremes
 
 _CELL = re.compile(r"\d+(?:\.\d+)?")
@@ -188,7 +189,7 @@ class RateTable:
         """1 `anchor` in `code` on row i, None where the row has no rate; from the converted
         column if there is one, else from the single cell."""
         if code == self.anchor:
-            return Fraction(1)
+            return Exact(1)
         values = self._values.get(code)
         return values[i] if values is not None else self._cell(code, i, self._cells(code)[i])
 
@@ -229,13 +230,13 @@ class RateTable:
             raise RateError(f"the {code} rate {cell!r} is not a positive number", file=self.path,
                             line=self._lines[i])
         whole, _, decimals = cell.partition(".")
-        return Fraction(int(whole + decimals), 10 ** len(decimals))  # exact, and 5x faster than Fraction(str)
+        return Exact(int(whole + decimals), 10 ** len(decimals))  # exact, and 5x faster than Exact(str)
 
     def _pair(self, base: str, quote: str) -> Extremes[Fraction]:
         tree = self._pairs.get((base, quote))
         if tree is None:
-            b = self._column(base) if base != self.anchor else [Fraction(1)] * len(self._dates)
-            q = self._column(quote) if quote != self.anchor else [Fraction(1)] * len(self._dates)
+            b = self._column(base) if base != self.anchor else [Exact(1)] * len(self._dates)
+            q = self._column(quote) if quote != self.anchor else [Exact(1)] * len(self._dates)
             tree = Extremes([y / x if x is not None and y is not None else None for x, y in zip(b, q)])
             self._pairs[(base, quote)] = tree
         return tree

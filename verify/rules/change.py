@@ -8,10 +8,9 @@ are not both claimed cannot be checked: it counts as skipped.
 
 from __future__ import annotations
 
-from fractions import Fraction
-
-from verify.engine import Context, Ran, Skip
 from verify import facts
+from verify.engine import Context, Ran, Skip
+from verify.exact import Exact
 from verify.facts import reference_date
 from verify.findings import Finding, Side
 from verify.interval import Interval
@@ -88,7 +87,7 @@ def _computed(claim: Claim, new: Claim, old: Claim, reading: str, context: Conte
     b = b.to(a.unit)
     if claim.change == "percent":
         ratio = Quantity(a.interval / b.interval - Interval.point(1), ONE)
-        return Quantity(ratio.interval.scale(Fraction(100)), PERCENT), rates
+        return Quantity(ratio.interval.scale(Exact(100)), PERCENT), rates
     if claim.change == "points":
         return Quantity((a.interval - b.interval).scale(a.unit.factor / POINTS.factor), POINTS), rates
     return Quantity(a.interval - b.interval, a.unit), rates

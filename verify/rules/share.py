@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from fractions import Fraction
 
 from verify import expressions as ex
 from verify.engine import Context, Ran, Skip
+from verify.exact import Exact
 from verify.facts import FactKey, Subject, normal, time_key
 from verify.findings import Finding, Side
 from verify.interval import INF, Interval
@@ -24,7 +24,7 @@ from verify.rules.verdict import severity
 from verify.units import RANK
 from verify.vocabulary import additive, typed
 
-WHOLE = ex.Number(Fraction(1), "100%")  # exact: the whole market, not a value someone wrote
+WHOLE = ex.Number(Exact(1), "100%")  # exact: the whole market, not a value someone wrote
 
 
 class ShareRule:
@@ -124,8 +124,8 @@ def _implied_rank(own: Claim, others: list[Claim], reading: str) -> Quantity:
         unnamed = math.ceil(room / mine.lo) - 1
     high = possibly + 1 + unnamed
     if high == math.inf:
-        return Quantity(Interval(Fraction(surely + 1), INF, hi_open=True), RANK)
-    return Quantity(Interval(Fraction(surely + 1), Fraction(high)), RANK)
+        return Quantity(Interval(Exact(surely + 1), INF, hi_open=True), RANK)
+    return Quantity(Interval(Exact(surely + 1), Exact(high)), RANK)
 
 
 def _say_ranks(interval: Interval) -> str:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from verify.engine import Context, Ran, Skip
-from verify.findings import Finding
 from verify.facts import normal
+from verify.findings import Finding
 from verify.vocabulary import fits, kind_of
 
 

@@ -17,6 +17,7 @@ from fractions import Fraction
 import attrs
 
 from verify.errors import ValueParseError
+from verify.exact import Exact
 from verify.interval import Interval
 from verify.units import ONE, PERCENT, RANK, Unit, UnitError, pint_unit
 from verify.values.lexicon import ISO_CODE, CurrencyAlias, Hedge, Lexicon
@@ -153,7 +154,7 @@ class _Reader:
             self.pos = mark
             if needs_scale:
                 self.fail(f"{self.text[start:mark]!r} needs a scale word after it, like \"a billion\"", at=start)
-            scale = Fraction(1)
+            scale = Exact(1)
         else:
             scale = self.lex.scales[scale_word]
         return Amount(value * scale, step * scale, scale)

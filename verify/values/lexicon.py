@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 
 from verify import resources
+from verify.exact import Exact
 from verify.interval import Interval
 from verify.units import UnitWords
 
@@ -80,14 +81,14 @@ class Lexicon:
                 hedges[word.lower()] = hedge
         return cls(
             hedges=hedges,
-            loose_min_relative=Fraction(hedges_table["loose_min_relative"]),
+            loose_min_relative=Exact(hedges_table["loose_min_relative"]),
             symbols={k: _alias(k, v) for k, v in currencies["symbols"].items()},
             codes={k: _alias(k, v) for k, v in currencies["codes"].items()},
             currency_words={k.lower(): _alias(k, v) for k, v in currencies["words"].items()},
             units=UnitWords.from_table(table("units")),
-            scales={w.lower(): Fraction(e["factor"]) for e in words["scales"].values() for w in e["words"]},
+            scales={w.lower(): Exact(e["factor"]) for e in words["scales"].values() for w in e["words"]},
             numbers={
-                k: NumberWord(Fraction(v["value"]), Fraction(v["step"]), v.get("needs_scale", False))
+                k: NumberWord(Exact(v["value"]), Exact(v["step"]), v.get("needs_scale", False))
                 for k, v in words["numbers"].items()
             },
             directions={w: sign for key, sign in (("up", 1), ("down", -1)) for w in words["directions"][key]},

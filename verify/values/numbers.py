@@ -15,6 +15,7 @@ from fractions import Fraction
 import attrs
 
 from verify.errors import ValueParseError
+from verify.exact import Exact
 
 _SPACES = " \u00a0\u202f\u2009"
 _APOSTROPHES = "'\u2019"
@@ -49,14 +50,14 @@ class NumberFormat:
         if self.plain is not None and self.plain.fullmatch(canonical):
             # What babel would accept, read directly: babel's strict parse costs most of a value's time.
             digits = canonical.replace(self.group, "").replace(self.decimal, "")
-            return Written(Fraction(int(digits), 10**decimals), Fraction(1, 10**decimals), end)
+            return Written(Exact(int(digits), 10**decimals), Exact(1, 10**decimals), end)
         try:
             from babel.numbers import NumberFormatError, parse_decimal
 
             number = parse_decimal(canonical, locale=self.locale, strict=True)
         except NumberFormatError as exc:
             raise ValueParseError(self._explain(raw, exc), column=pos) from None
-        return Written(Fraction(Decimal(number)), Fraction(1, 10**decimals), end)
+        return Written(Exact(Decimal(number)), Exact(1, 10**decimals), end)
 
     def _canonical(self, raw: str) -> str:
         # Writers type a plain space or ' where the locale prints U+202F or ’.

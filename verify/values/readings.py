@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from verify.exact import Exact
 from verify.interval import Interval
 from verify.values.grammar import Parts
 from verify.values.lexicon import Hedge, Lexicon
@@ -37,7 +38,7 @@ def readings(parts: Parts, lexicon: Lexicon, precision: Precision = None) -> tup
         loose = _hedged(nominal, nominal, parts.hedge, "loose")
     else:
         lo_step, hi_step = (low.step, high.step) if precision is None else (
-            Fraction(precision) * low.scale, Fraction(precision) * high.scale)
+            Exact(precision) * low.scale, Exact(precision) * high.scale)
         digits = Interval(nominal.lo - lo_step / 2, nominal.hi + hi_step / 2)
         strict = _hedged(nominal, digits, parts.hedge, "strict")
         loose = _widened(_hedged(nominal, digits, parts.hedge, "loose"), nominal, relative)

@@ -6,7 +6,6 @@ from fractions import Fraction
 
 import attrs
 
-
 from verify.quantity import Quantity
 from verify.units import Unit, money
 from verify.values import currency as currencies
