@@ -64,3 +64,9 @@ def test_what_exact_does_not_speed_up_still_works():
     assert {Fraction(1, 2): "found"}[half] == "found"
     with pytest.raises(ZeroDivisionError):
         half / 0
+
+
+@given(st.integers(-10**15, 10**15), st.integers(1, 10**12))
+def test_a_ratio_is_the_reduced_fraction(n, d):
+    q = Exact.ratio(n, d)
+    assert type(q) is Exact and (q.numerator, q.denominator) == (Fraction(n, d).numerator, Fraction(n, d).denominator)

@@ -15,6 +15,7 @@ from fractions import Fraction
 from math import gcd
 
 _new = object.__new__
+_INF = float("inf")
 
 
 def _make(n: int, d: int) -> Exact:
@@ -65,12 +66,11 @@ def _quotient(na: int, da: int, nb: int, db: int) -> Exact:
 class Exact(Fraction):
     __slots__ = ()
 
-    @classmethod
-    def of(cls, x: int | Fraction) -> Exact:
-        """`x` (an int or a Fraction) as an Exact."""
-        if type(x) is int:
-            return _make(x, 1)
-        return x if type(x) is Exact else _make(x.numerator, x.denominator)
+    @staticmethod
+    def ratio(n: int, d: int) -> Exact:
+        """n/d for ints n and d > 0, reduced (the checks of Exact(n, d) left out)."""
+        g = gcd(n, d)
+        return _make(n // g, d // g) if g > 1 else _make(n, d)
 
     # -- arithmetic --------------------------------------------------------------
 
@@ -151,6 +151,8 @@ class Exact(Fraction):
             return a._numerator == b._numerator and a._denominator == b._denominator
         if t is int:
             return a._numerator == b and a._denominator == 1
+        if t is float and (b == _INF or b == -_INF):  # an interval's open end
+            return False
         return Fraction.__eq__(a, b)
 
     __hash__ = Fraction.__hash__  # equal to the Fraction (and int) of the same value

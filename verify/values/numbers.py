@@ -50,7 +50,7 @@ class NumberFormat:
         if self.plain is not None and self.plain.fullmatch(canonical):
             # What babel would accept, read directly: babel's strict parse costs most of a value's time.
             digits = canonical.replace(self.group, "").replace(self.decimal, "")
-            return Written(Exact(int(digits), 10**decimals), Exact(1, 10**decimals), end)
+            return Written(Exact.ratio(int(digits), 10**decimals), Exact.ratio(1, 10**decimals), end)
         try:
             from babel.numbers import NumberFormatError, parse_decimal
 
