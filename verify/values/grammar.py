@@ -26,6 +26,7 @@ from verify.values.numbers import number_format
 MAX_LENGTH = 300
 _ORDINAL_DIGITS = re.compile(r"(\d{1,3})(?:st|nd|rd|th)(?![A-Za-z])", re.IGNORECASE)
 _RANK_NUMBER = re.compile(r"(?:No\.?|#|number)\s*(\d{1,3})(?![\d.,])", re.IGNORECASE)
+_BLANKS = re.compile(r"\s*")  # \s is what str.isspace() calls a space
 _PINT_WORD = re.compile(r"[A-Za-zµ°Ω][\w°µ²³^·*]*")
 _RANGE_JOINERS = ("-", "–", "—", "to")
 _PER_WORDS = ("per", "a", "an", "each", "/")
@@ -65,8 +66,10 @@ def read(text: str, lexicon: Lexicon, locale: str) -> Parts:
 class _Reader:
     def __init__(self, text: str, lexicon: Lexicon, locale: str):
         self.text = text
-        # Lower-cased one character at a time, so that offsets stay those of `text`.
-        self.lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        # Lower-cased one character at a time, so that offsets stay those of `text`
+        # (ASCII, the common case, lower-cases character for character anyway).
+        self.lower = text.lower() if text.isascii() else \
+            "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
         self.lex = lexicon
         self.locale = locale
         self.pos = 0
@@ -243,8 +246,7 @@ class _Reader:
     # -- scanning ------------------------------------------------------------
 
     def skip(self) -> None:
-        while self.pos < len(self.text) and self.text[self.pos].isspace():
-            self.pos += 1
+        self.pos = _BLANKS.match(self.text, self.pos).end()
 
     def symbol(self, s: str) -> bool:
         if self.text.startswith(s, self.pos):
