@@ -6,7 +6,6 @@ loaded, and a bad file leaves the other files loaded.
 
 from __future__ import annotations
 
-import difflib
 import re
 import sys
 from fractions import Fraction
@@ -125,6 +124,8 @@ def _unresolved(refs: list[expressions.Ref], source_id: str, known: set[str], br
         usable = False
         if full in broken:
             continue
+        import difflib  # only for a mistake: 10 ms to import
+
         close = difflib.get_close_matches(full, known, n=1, cutoff=0.6)
         hint = f"did you mean {close[0].removeprefix(source_id + '.')!r}?" if close else (
             "a claim of another file is written source_id.claim_id")
