@@ -18,6 +18,8 @@ _HEADER = re.compile(rf"\s*(\[\[?)\s*({_KEY}(?:\s*\.\s*{_KEY})*)\s*\]\]?")
 # A value that opens nothing past its line (a one-line string, number, date or bool, then
 # perhaps a comment): most lines of a claim file, which then need no character-wise scan.
 _CLOSED_VALUE = re.compile(r"""\s*(?:"(?:[^"\\]|\\.)*"|'[^']*'|[^"'\[\]{}#\s][^"'\[\]{}#]*)\s*(?:#.*)?""")
+# The commonest line, `key = "text"` (or a number, date or bool), read in one match.
+_SIMPLE_KEY_LINE = re.compile(rf"\s*({_BARE_KEY})\s*=" + _CLOSED_VALUE.pattern)
 
 
 @attrs.frozen
@@ -58,6 +60,12 @@ def scan(text: str) -> Positions:
     for number, line in enumerate(text.splitlines(), start=1):
         if state.open:  # inside a multi-line string or array
             state.feed(line)
+            continue
+        if not line:
+            continue
+        if simple := _SIMPLE_KEY_LINE.fullmatch(line):
+            name = simple.group(1)
+            lines.setdefault((*table, name) if table[0] else (name, None, None), number)
             continue
         if header := _HEADER.match(line):
             name = _unquote(header.group(2).split(".")[0].strip())
