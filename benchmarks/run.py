@@ -1,7 +1,7 @@
 """Measure verify: start-up, the project corpus, and synthetic corpora of growing size.
 
 Prints figures, not pass/fail. Every figure is the median of --repeat runs of a
-fresh process; peak memory is the child's own maximum RSS (os.wait4), so runs
+fresh process, the runs of compared commands taken in turns; peak memory is the child's own maximum RSS (os.wait4), so runs
 do not blur into each other. The floor is reading the same files with tomllib
 and nothing else: what any TOML-based checker must pay.
 
@@ -32,19 +32,23 @@ FLOOR = ("import sys, tomllib, pathlib\n"
          "    tomllib.loads(p.read_text(encoding='utf-8'))\n")
 
 
-def measure(argv: list[str], repeat: int) -> tuple[float, int]:
-    """Median wall seconds and the largest peak RSS (bytes) of `repeat` fresh runs."""
-    times, peaks = [], []
+def measure(commands: list[list[str]], repeat: int) -> list[tuple[float, int]]:
+    """Median wall seconds and largest peak RSS (bytes) of each command over `repeat` fresh
+    runs, taken in turns: a slow spell of a noisy machine then falls on every command
+    alike, and the ratios between them hold better than their seconds."""
+    times: list[list[float]] = [[] for _ in commands]
+    peaks: list[list[int]] = [[] for _ in commands]
     for _ in range(repeat):
-        start = time.perf_counter()
-        child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(child.pid, 0)
-        times.append(time.perf_counter() - start)
-        child.returncode = os.waitstatus_to_exitcode(status)
-        if child.returncode not in (0, 1):
-            raise SystemExit(f"benchmark: {' '.join(argv)} exited {child.returncode}")
-        peaks.append(usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024))
-    return statistics.median(times), max(peaks)
+        for i, argv in enumerate(commands):
+            start = time.perf_counter()
+            child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            _, status, usage = os.wait4(child.pid, 0)
+            times[i].append(time.perf_counter() - start)
+            child.returncode = os.waitstatus_to_exitcode(status)
+            if child.returncode not in (0, 1):
+                raise SystemExit(f"benchmark: {' '.join(argv)} exited {child.returncode}")
+            peaks[i].append(usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024))
+    return [(statistics.median(t), max(p)) for t, p in zip(times, peaks)]
 
 
 def verify_command() -> list[str]:
@@ -54,12 +58,13 @@ def verify_command() -> list[str]:
 
 def small_runs(repeat: int, corpus: Path | None) -> list[tuple[str, float]]:
     verify = verify_command()
-    rows = [("python -c pass", measure([sys.executable, "-c", "pass"], repeat)[0]),
-            ("verify --version", measure([*verify, "--version"], repeat)[0]),
-            ("verify --help", measure([*verify, "--help"], repeat)[0])]
+    runs = [("python -c pass", [sys.executable, "-c", "pass"]),
+            ("verify --version", [*verify, "--version"]),
+            ("verify --help", [*verify, "--help"])]
     if corpus is not None and corpus.is_dir():
-        rows.append((f"verify {corpus.name}/ (project corpus)", measure([*verify, str(corpus)], repeat)[0]))
-    return rows
+        runs.append((f"verify {corpus.name}/ (project corpus)", [*verify, str(corpus)]))
+    figures = measure([argv for _, argv in runs], repeat)
+    return [(name, wall) for (name, _), (wall, _) in zip(runs, figures)]
 
 
 def corpus_runs(sizes: list[int], repeat: int, work: Path) -> list[dict]:
@@ -69,8 +74,9 @@ def corpus_runs(sizes: list[int], repeat: int, work: Path) -> list[dict]:
         folder = work / f"corpus-{size}"
         if not folder.is_dir():
             write_corpus(size, folder)
-        floor, _ = measure([sys.executable, "-c", FLOOR, str(folder)], repeat)
-        wall, peak = measure([*verify, str(folder), "--format", "json", "--output", os.devnull], repeat)
+        (floor, _), (wall, peak) = measure(
+            [[sys.executable, "-c", FLOOR, str(folder)],
+             [*verify, str(folder), "--format", "json", "--output", os.devnull]], repeat)
         rows.append({"size": size, "wall": wall, "peak": peak, "floor": floor})
     return rows
 
