@@ -64,6 +64,8 @@ def _quotient(na: int, da: int, nb: int, db: int) -> Exact:
 
 
 class Exact(Fraction):
+    # Each operator is written out rather than made by a factory (as Fraction's are):
+    # the indirection would cost much of what this class saves.
     __slots__ = ()
 
     @staticmethod
