@@ -174,8 +174,7 @@ def _rates(args: argparse.Namespace) -> int:
             print(f"  currencies: {', '.join(table.currencies)}")
         return 0
     except RateError as exc:
-        where = f"{exc.file}:{exc.line}: " if exc.file and exc.line else f"{exc.file}: " if exc.file else ""
-        print(f"verify rates: {where}{exc.message}", file=sys.stderr)
+        print(f"verify rates: {exc}", file=sys.stderr)
         return 2
 
 

@@ -17,7 +17,7 @@ import attrs
 import tomli
 
 from verify.claimfile.schema import unknown
-from verify.errors import VerifyError
+from verify.errors import FileError, VerifyError
 
 FILE_NAME = "verify.toml"
 KEYS = ("paths", "fail-on", "select", "ignore", "rates", "packs", "metrics", "vocabularies", "hedges",
@@ -27,16 +27,8 @@ HEDGE_KEYS = ("words", "strict", "loose")
 METRIC_KINDS = "money, percent, points, ratio, rank, count:<noun>, money/count:<noun>"
 
 
-class ConfigError(VerifyError):
+class ConfigError(FileError):
     """A config file that cannot be used, with where and what to write instead."""
-
-    def __init__(self, message: str, file: str | None = None, line: int | None = None):
-        super().__init__(message)
-        self.message, self.file, self.line = message, file, line
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}: " if self.file and self.line else f"{self.file}: " if self.file else ""
-        return f"{where}{self.message}"
 
 
 @attrs.frozen

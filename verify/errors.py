@@ -7,6 +7,18 @@ class VerifyError(Exception):
     """Base of every error `verify` raises on purpose."""
 
 
+class FileError(VerifyError):
+    """An error in a file a project keeps (config, pack, rates): its message, and where."""
+
+    def __init__(self, message: str, file: str | None = None, line: int | None = None):
+        super().__init__(message)
+        self.message, self.file, self.line = message, file, line
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}: " if self.file and self.line else f"{self.file}: " if self.file else ""
+        return f"{where}{self.message}"
+
+
 class InputError(VerifyError):
     """Text a person wrote that cannot be read; the message says what to write instead.
 

@@ -136,16 +136,9 @@ def _literal(text: str) -> Value:
 
 
 def _leaves(node: ex.Node):
-    if isinstance(node, ex.Call) and node.name == "convert":
+    """The leaves in reading order; a convert() call counts as a leaf (it names its currency)."""
+    operands = () if isinstance(node, ex.Call) and node.name == "convert" else ex.children(node)
+    if not operands:
         yield node
-        return
-    if isinstance(node, (ex.Relation, ex.Binary)):
-        yield from _leaves(node.left)
-        yield from _leaves(node.right)
-    elif isinstance(node, ex.Unary):
-        yield from _leaves(node.operand)
-    elif isinstance(node, ex.Call):
-        for arg in node.args:
-            yield from _leaves(arg)
-    else:
-        yield node
+    for operand in operands:
+        yield from _leaves(operand)

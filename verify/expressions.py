@@ -144,17 +144,22 @@ def _wrapped(node: Node, level: int) -> str:
     return text
 
 
+def children(node: Node) -> tuple[Node, ...]:
+    """The operands of a node, in reading order; none for a leaf."""
+    if isinstance(node, Unary):
+        return (node.operand,)
+    if isinstance(node, (Binary, Relation)):
+        return (node.left, node.right)
+    if isinstance(node, Call):
+        return node.args
+    return ()
+
+
 def refs(node: Node) -> list[Ref]:
     """Every claim reference in a tree, in order of appearance."""
     if isinstance(node, Ref):
         return [node]
-    if isinstance(node, Unary):
-        return refs(node.operand)
-    if isinstance(node, (Binary, Relation)):
-        return refs(node.left) + refs(node.right)
-    if isinstance(node, Call):
-        return [r for arg in node.args for r in refs(arg)]
-    return []
+    return [r for child in children(node) for r in refs(child)]
 
 
 def sum_of(names: list[str]) -> Node:

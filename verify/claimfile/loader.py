@@ -77,7 +77,7 @@ def load(paths: list[str] | str = "claims", *, config=None) -> Corpus:
             continue
         sources[f.source.id] = f
 
-    good = [f for f in sources.values()]
+    good = list(sources.values())
     claims = [c for f in good for c in f.claims]
     known = {c.ref for c in claims}
     broken = {f"{f.source.id}.{i}" for f in good for i in f.broken}

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import attrs
 
-from verify.errors import VerifyError
+from verify.errors import FileError
 from verify.exact import Exact
 from verify.rates.extremes import Extremes
 
@@ -25,12 +25,8 @@ MISSING = ("N/A", "")
 SCAN_LIMIT = 400  # rows: a window shorter than this (about 19 months) is scanned, not tree-searched
 
 
-class RateError(VerifyError):
+class RateError(FileError):
     """A rate that cannot be had: unknown currency, uncovered date, or a broken file."""
-
-    def __init__(self, message: str, *, file: str | None = None, line: int | None = None):
-        super().__init__(message)
-        self.message, self.file, self.line = message, file, line
 
 
 @attrs.frozen
@@ -51,7 +47,8 @@ class Rate:
 
 
 class RateTable:
-    """Rates of one source; `rate()` and `extremes()` never scan the table."""
+    """Rates of one source: `rate()` finds one row by bisection; `extremes()` scans a short
+    window and searches a long one in the pair's tree."""
 
     def __init__(self, path: str | Path, *, name: str, anchor: str = "EUR", title: str | None = None,
                  attribution: str | None = None):

@@ -19,25 +19,23 @@ class Keys:
     text, so a key may hold any character.
     """
 
-    __slots__ = ("_chunks", "_pending", "_count")
+    __slots__ = ("_chunks", "_pending")
     CHUNK = 1024
 
     def __init__(self, keys: Iterable[str] = ()):
         self._chunks: list[tuple[str, array]] = []
         self._pending: list[str] = []
-        self._count = 0
         for key in keys:
             self.append(key)
 
     def append(self, key: str) -> None:
         self._pending.append(key)
-        self._count += 1
         if len(self._pending) == self.CHUNK:
             self._chunks.append(("".join(self._pending), array("I", map(len, self._pending))))
             self._pending = []
 
     def __len__(self) -> int:
-        return self._count
+        return len(self._chunks) * self.CHUNK + len(self._pending)  # every chunk is full
 
     def __iter__(self) -> Iterator[str]:
         for text, lengths in self._chunks:
