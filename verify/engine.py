@@ -14,7 +14,7 @@ from typing import Iterable, Protocol
 
 import attrs
 
-from verify import facts
+from verify import collector, facts
 from verify.conversion import Converter
 from verify.findings import Finding
 from verify.model import Acknowledgement, Claim, Corpus, Problem
@@ -82,6 +82,7 @@ def builtin_rules() -> list[Rule]:
     return [make() for make in BUILTIN]
 
 
+@collector.paused
 def check(corpus: Corpus, *, rates=None, rules: Iterable[Rule] | None = None, config=None) -> Report:
     context = Context(corpus, rates, config)
     findings: list[Finding] = []

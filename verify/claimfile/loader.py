@@ -15,7 +15,7 @@ from typing import Any, Callable
 import attrs
 import tomli
 
-from verify import expressions
+from verify import collector, expressions
 from verify.claimfile import schema
 from verify.claimfile.discover import MAX_FILE_BYTES, claim_files
 from verify.claimfile.positions import Positions, scan
@@ -52,6 +52,7 @@ class _File:
     broken: set[str] = attrs.Factory(set)  # ids of claims that failed to load
 
 
+@collector.paused
 def load(paths: list[str] | str = "claims", *, config=None) -> Corpus:
     """Every claim file under `paths`, checked for everything that can be checked alone.
 
