@@ -178,3 +178,16 @@ def test_explain_says_what_a_rule_checks_with_an_example(capsys):
 def test_explain_an_unknown_rule_names_the_closest(capsys):
     assert main(["explain", "agreemnt"]) == 2
     assert "did you mean 'agreement'?" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("jobs", ["0", "-1", "two"])
+def test_jobs_must_be_a_number_of_processes(capsys, corpus, jobs):
+    with pytest.raises(SystemExit) as info:
+        main([str(corpus), "--jobs", jobs])
+    assert info.value.code == 2
+    assert "is not a number of processes: write --jobs 2" in capsys.readouterr().err
+
+
+def test_jobs_do_not_change_the_report(capsys, corpus):
+    reports = [run(capsys, corpus, "--format", "json", "--jobs", jobs) for jobs in ("1", "2")]
+    assert reports[0] == reports[1] and reports[0][0] == 0

@@ -70,3 +70,11 @@ def test_what_exact_does_not_speed_up_still_works():
 def test_a_ratio_is_the_reduced_fraction(n, d):
     q = Exact.ratio(n, d)
     assert type(q) is Exact and (q.numerator, q.denominator) == (Fraction(n, d).numerator, Fraction(n, d).denominator)
+
+
+@given(fractions)
+def test_an_exact_pickles_as_itself(a):
+    import pickle
+
+    back = pickle.loads(pickle.dumps(exact(a), pickle.HIGHEST_PROTOCOL))
+    assert type(back) is Exact and back == a and (back.numerator, back.denominator) == (a.numerator, a.denominator)

@@ -41,6 +41,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--config", metavar="FILE",
                    help="the config file (default: verify.toml or [tool.verify] in pyproject.toml, "
                         "found upward from the first PATH)")
+    p.add_argument("--jobs", type=_jobs, metavar="N",
+                   help="processes to check a large corpus with (default: one per CPU; 1 for no others)")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                    help="colour in the text report (default: auto, on a terminal without NO_COLOR)")
     p.add_argument("--version", action="version", version=f"verify {__version__}")
@@ -86,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from verify import check, load
+    from verify import check, load, parallel
     from verify.config import ConfigError, discover
     from verify.rates import RateBook, RateError
 
@@ -106,7 +108,8 @@ def _run(args: argparse.Namespace) -> int:
         except RateError as exc:
             print(f"verify: rates {folder}: {exc.message}", file=sys.stderr)
             return 2
-    report = check(corpus, rates=rates, config=config).selected(
+    jobs = args.jobs or parallel.usable_cpus()
+    report = check(corpus, rates=rates, config=config, jobs=jobs).selected(
         _names(args.select) or config.select, _names(args.ignore) or config.ignore)
     fail_on = "warning" if args.strict else args.fail_on or config.fail_on or "error"
     outputs = [(args.format, args.output), *extra]
@@ -208,6 +211,12 @@ def _describe(args: argparse.Namespace, command: str) -> int:
     if info.origin != "built-in":
         print(f"\nFrom the {info.origin}.")
     return 0
+
+
+def _jobs(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes: write --jobs 2, or --jobs 1 for none")
+    return int(text)
 
 
 def _names(values: list[str] | None) -> list[str] | None:

@@ -74,6 +74,10 @@ class Exact(Fraction):
         g = gcd(n, d)
         return _make(n // g, d // g) if g > 1 else _make(n, d)
 
+    def __reduce__(self):
+        # Fraction pickles as its text, parsed again by a regex on the way back.
+        return _make, (self._numerator, self._denominator)
+
     # -- arithmetic --------------------------------------------------------------
 
     def __add__(a, b):

@@ -34,6 +34,10 @@ class Keys:
             self._chunks.append(("".join(self._pending), array("I", map(len, self._pending))))
             self._pending = []
 
+    def extend(self, keys: Iterable[str]) -> None:
+        for key in keys:
+            self.append(key)
+
     def __len__(self) -> int:
         return len(self._chunks) * self.CHUNK + len(self._pending)  # every chunk is full
 

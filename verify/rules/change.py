@@ -23,6 +23,7 @@ from verify.units import ONE, PERCENT, POINTS, UnitError
 
 class ChangeRule:
     family = "change"
+    cost = 0.5  # see engine.Rule
 
     def run(self, context: Context):
         levels = {(subject, time): claims for subject, time, claims in facts.levels(context.groups)}
