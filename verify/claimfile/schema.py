@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 TABLES = ("source", "defaults", "claim", "check", "acknowledge")
 SOURCE_FIELDS = ("id", "title", "publisher", "published", "url", "locale", "note")
 CLAIM_FIELDS = ("id", "entity", "metric", "value", "period", "as_of", "change", "since", "segment",
