@@ -46,11 +46,14 @@ def test_children_do_a_share_of_the_work():
 
 @needs_fork
 def test_shared_objects_come_back_as_the_same_objects():
-    shared = [object(), ["a list"], {"a": "dict"}]
-    items = [0, 1, 2, 1]
-    results = parallel.ordered_map(lambda i: ("found", shared[i]), items, jobs=2, shared=shared)
-    assert [r[0] for r in results] == ["found"] * 4
-    assert all(r[1] is shared[i] for r, i in zip(results, items))
+    shared = {"first": ["a list"], "second": {"a": "dict"}}
+    names = {id(o): name for name, o in shared.items()}
+    items = ["first", "second", "first"]
+    results = parallel.ordered_map(lambda name: ("found", shared[name], ["made here"]), items, jobs=2,
+                                   ref=lambda obj: names.get(id(obj)), resolve=shared.__getitem__)
+    assert [r[0] for r in results] == ["found"] * 3
+    assert all(r[1] is shared[name] for r, name in zip(results, items))
+    assert [r[2] for r in results] == [["made here"]] * 3
 
 
 @needs_fork
@@ -124,3 +127,61 @@ def test_a_small_corpus_is_checked_in_this_process(monkeypatch):
 
     monkeypatch.setattr(os, "fork", lambda: pytest.fail("forked"))
     assert check(load([str(Path(__file__).parent.parent / "claims")]), jobs=8).findings
+
+
+@needs_fork
+def test_a_child_whose_result_is_not_wanted_is_stopped():
+    import time
+
+    with pytest.raises(RuntimeError):
+        with parallel.start(lambda: time.sleep(60)) as child:
+            pid = child._pid
+            raise RuntimeError("this process's own work failed")
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)  # stopped and reaped: no such child any more
+
+
+@needs_fork
+def test_values_read_ahead_by_a_child_give_the_serial_corpus(tmp_path, monkeypatch):
+    import sys
+    from pathlib import Path
+
+    from verify.claimfile import loader
+
+    sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
+    try:
+        from generate import write_corpus
+    finally:
+        sys.path.pop(0)
+    write_corpus(600, tmp_path)
+    # the key of a value is its text, the source's locale and the claim's currency and precision
+    (tmp_path / "zz-keys.toml").write_text(
+        '[source]\nid = "zz"\nlocale = "de_DE"\npublished = 2025-01-01\n'
+        '[defaults]\nentity = "Z"\nmetric = "revenue"\ncurrency = "CNY"\n'
+        '[[claim]]\nid = "a"\nvalue = "¥1.234,5 million"\n'
+        '[[claim]]\nid = "b"\nvalue = "¥1.234,5 million"\nprecision = 0.5\n'
+        '[[claim]]\nid = "c"\nvalue = "¥1.234,5 million"\nprecision = "exact"\n'
+        '[[claim]]\nid = "x"\nvalue = "$5 gazillion"\n')
+    serial = loader.load([str(tmp_path)])
+
+    here = os.getpid()
+    parsed_here = []
+    real = loader.parse_value
+
+    def counted(text, **kwargs):
+        if os.getpid() == here:
+            parsed_here.append(text)
+        return real(text, **kwargs)
+
+    monkeypatch.setattr(loader, "parse_value", counted)
+    monkeypatch.setattr(loader, "READ_AHEAD_BYTES", 1)
+    files = sorted(tmp_path.glob("*.toml"))
+    split = loader._read_ahead_from(files)
+    assert 0 < split < len(files)
+    ahead = loader.load([str(tmp_path)], jobs=2)
+    assert ahead == serial and ahead.problems  # the same claims, checks and problems, in order
+    in_first = len(parsed_here) - 1  # the gazillion, in the last file, fails in the child too
+    parsed_here.clear()
+    loader.load([str(f) for f in files[:split]])
+    # every value of the later files came from the child: the keys are read as the loader reads them
+    assert in_first == len(parsed_here)

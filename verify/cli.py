@@ -42,7 +42,7 @@ def parser() -> argparse.ArgumentParser:
                    help="the config file (default: verify.toml or [tool.verify] in pyproject.toml, "
                         "found upward from the first PATH)")
     p.add_argument("--jobs", type=_jobs, metavar="N",
-                   help="processes to check a large corpus with (default: one per CPU; 1 for no others)")
+                   help="processes to read and check a large corpus with (default: one per CPU; 1 for no others)")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                    help="colour in the text report (default: auto, on a terminal without NO_COLOR)")
     p.add_argument("--version", action="version", version=f"verify {__version__}")
@@ -99,7 +99,8 @@ def _run(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         print(f"verify: {exc}", file=sys.stderr)
         return 2
-    corpus = load(args.paths or list(config.paths) or ["claims"], config=config)
+    jobs = args.jobs or parallel.usable_cpus()
+    corpus = load(args.paths or list(config.paths) or ["claims"], config=config, jobs=jobs)
     rates = None
     folder = args.rates or config.rates
     if folder:
@@ -108,7 +109,6 @@ def _run(args: argparse.Namespace) -> int:
         except RateError as exc:
             print(f"verify: rates {folder}: {exc.message}", file=sys.stderr)
             return 2
-    jobs = args.jobs or parallel.usable_cpus()
     report = check(corpus, rates=rates, config=config, jobs=jobs).selected(
         _names(args.select) or config.select, _names(args.ignore) or config.ignore)
     fail_on = "warning" if args.strict else args.fail_on or config.fail_on or "error"

@@ -105,7 +105,7 @@ def check(corpus: Corpus, *, rates=None, rules: Iterable[Rule] | None = None, co
         _ = context.groups  # built once here, not once in each process
     results = parallel.ordered_map(functools.partial(_outcome, context), rules, jobs=jobs,
                                    costs=[getattr(rule, "cost", 1.0) for rule in rules],
-                                   shared=corpus.claims)
+                                   ref=functools.partial(_claim_ref, corpus), resolve=corpus.claim)
     findings: list[Finding] = []
     problems: list[Problem] = []
     skipped: Counter[str] = Counter()
@@ -132,6 +132,13 @@ class _Outcome:
     problems: list[Problem]
     skipped: Counter[str]
     ran: dict[str, Keys]
+
+
+def _claim_ref(corpus: Corpus, obj: object) -> str | None:
+    """A claim of the corpus travels back from a child process as its ref."""
+    if type(obj) is Claim and corpus.claim(obj.ref) is obj:
+        return obj.ref
+    return None
 
 
 def _outcome(context: Context, rule: Rule) -> _Outcome:
