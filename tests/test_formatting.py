@@ -45,3 +45,31 @@ def test_a_template_is_refused_where_babel_does_not_write_the_digits_given():
     assert formatting._template("USD", "en_US", 9, False, 2, 1) == ("$", ".", "B")
     assert formatting._template("JPY", "ja_JP", 9, False, 2, 1) is None  # 億 is 10⁸
     assert formatting._template("USD", "en_US", 0, False, 1, 7) is None  # the pattern keeps six decimals
+
+
+def _decimal_oracle(x, max_digits, engineering):
+    """What the short decimal is, by the decimal module: finite, then normalised."""
+    from decimal import Decimal, localcontext
+
+    den = x.denominator
+    for p in (2, 5):
+        while den % p == 0:
+            den //= p
+    if den != 1:
+        return None
+    with localcontext() as ctx:
+        ctx.prec = 80
+        d = (Decimal(x.numerator) / Decimal(x.denominator)).normalize()
+    if len(d.as_tuple().digits) > max_digits:
+        return None
+    if not engineering or d == 0 or -4 <= d.adjusted() < 6:
+        return f"{d:f}"
+    shift = d.adjusted() - d.adjusted() % 3
+    return f"{d.scaleb(-shift).normalize():f}e{shift}"
+
+
+@given(st.integers(-10**15, 10**15), st.integers(0, 14), st.integers(0, 14), st.sampled_from([1, 3, 7]),
+       st.sampled_from([6, 12, 60]), st.booleans())
+def test_a_short_decimal_is_the_exact_decimal(n, twos, fives, other, max_digits, engineering):
+    x = Fraction(n, 2**twos * 5**fives * other)
+    assert formatting._short_decimal(x, max_digits, engineering) == _decimal_oracle(x, max_digits, engineering)

@@ -15,7 +15,7 @@ SIGNIFICANT = 6
 
 
 def number(x: Fraction | int) -> str:
-    x = Fraction(x)
+    x = x if isinstance(x, Fraction) else Fraction(x)
     if x.denominator == 1 and abs(x) < 10**6:
         return str(x.numerator)
     text = _short_decimal(x)
@@ -24,7 +24,7 @@ def number(x: Fraction | int) -> str:
 
 def exact(x: Fraction | int) -> str:
     """The value itself, for machines: a decimal where one is finite, else p/q."""
-    x = Fraction(x)
+    x = x if isinstance(x, Fraction) else Fraction(x)
     text = _short_decimal(x, max_digits=60, engineering=False)
     return text if text is not None else f"{x.numerator}/{x.denominator}"
 
@@ -33,7 +33,7 @@ def exact(x: Fraction | int) -> str:
 def money(x: Fraction | int, code: str, locale: str = "en_US") -> str:
     """Money the way a reader writes it, compact where it reads better ("$38.4B", "CN¥280.15B"),
     still exact, or marked "…" where cut to significant digits."""
-    x = Fraction(x)
+    x = x if isinstance(x, Fraction) else Fraction(x)
     shift = 0 if abs(x) < 1000 else min(3 * ((len(str(abs(x.numerator) // x.denominator)) - 1) // 3), 12)
     mantissa = x / 10**shift
     text = _short_decimal(mantissa, engineering=False)
@@ -98,20 +98,42 @@ def _plural_free(locale: str) -> bool:
 
 
 def _short_decimal(x: Fraction, max_digits: int = 12, engineering: bool = True) -> str | None:
-    """The exact decimal form of x (in engineering notation), if it has at most `max_digits` digits."""
-    den = x.denominator
-    for p in (2, 5):
-        while den % p == 0:
-            den //= p
-    if den != 1:
+    """The exact decimal form of x (in engineering notation), if it has at most `max_digits` digits.
+
+    In integers, not Decimal: a report shows tens of thousands of numbers."""
+    n, d = x.numerator, x.denominator
+    twos = fives = 0
+    while not d & 1:
+        d >>= 1
+        twos += 1
+    while not d % 5:
+        d //= 5
+        fives += 1
+    if d != 1:
         return None
-    with localcontext() as ctx:
-        ctx.prec = 60
-        d = Decimal(x.numerator) / Decimal(x.denominator)
-    digits = d.normalize().as_tuple()
-    if len(digits.digits) > max_digits:
+    places = max(twos, fives)  # x = n · 10**places / denominator · 10**-places, an integer over 10**places
+    scaled = abs(n) * (10**places // x.denominator)
+    digits = str(scaled).rstrip("0") or "0"
+    exponent = len(str(scaled)) - len(digits) - places if scaled else 0
+    if len(digits) > max_digits:
         return None
-    return _engineering(d.normalize()) if engineering else f"{d.normalize():f}"
+    sign = "-" if n < 0 else ""
+    if engineering:
+        adjusted = len(digits) - 1 + exponent
+        if not -4 <= adjusted < 6 and scaled:
+            shift = adjusted - adjusted % 3
+            return f"{sign}{_plain(digits, exponent - shift)}e{shift}"
+    return sign + _plain(digits, exponent)
+
+
+def _plain(digits: str, exponent: int) -> str:
+    """digits × 10**exponent, written out."""
+    if exponent >= 0:
+        return digits + "0" * exponent if digits != "0" else "0"
+    point = len(digits) + exponent
+    if point > 0:
+        return f"{digits[:point]}.{digits[point:]}"
+    return f"0.{'0' * -point}{digits}"
 
 
 def _rounded(x: Fraction, engineering: bool = True) -> str:
