@@ -56,7 +56,7 @@ class _File:
 READ_AHEAD_BYTES = 512 * 1024
 # The share of the files whose values a child reads ahead: it only parses values, which
 # is about half of the work of a file, so it keeps pace with this process on the rest.
-READ_AHEAD_SHARE = 0.6
+READ_AHEAD_SHARE = 0.5
 
 
 @collector.paused
