@@ -44,16 +44,22 @@ def test_children_do_a_share_of_the_work():
     assert os.getpid() in pids and len(pids) == 2
 
 
+class Thing:
+    def __init__(self, name):
+        self.name = name
+
+
 @needs_fork
 def test_shared_objects_come_back_as_the_same_objects():
-    shared = {"first": ["a list"], "second": {"a": "dict"}}
-    names = {id(o): name for name, o in shared.items()}
+    shared = {"first": Thing("first"), "second": Thing("second")}
     items = ["first", "second", "first"]
-    results = parallel.ordered_map(lambda name: ("found", shared[name], ["made here"]), items, jobs=2,
-                                   ref=lambda obj: names.get(id(obj)), resolve=shared.__getitem__)
+    results = parallel.ordered_map(lambda name: ("found", shared[name], Thing("made there")), items, jobs=2,
+                                   ref=lambda obj: getattr(obj, "name", None) if obj in shared.values() else None,
+                                   resolve=shared.__getitem__)
     assert [r[0] for r in results] == ["found"] * 3
     assert all(r[1] is shared[name] for r, name in zip(results, items))
-    assert [r[2] for r in results] == [["made here"]] * 3
+    assert [r[2].name for r in results] == ["made there"] * 3
+    assert all(r[2] not in shared.values() for r in results)
 
 
 @needs_fork
@@ -93,17 +99,9 @@ def test_where_the_platform_cannot_fork_the_work_is_serial(monkeypatch):
 
 @needs_fork
 def test_a_check_in_processes_gives_the_serial_report(tmp_path, monkeypatch):
-    import sys
-    from pathlib import Path
-
     from verify import check, engine, load
 
-    sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
-    try:
-        from generate import write_corpus
-    finally:
-        sys.path.pop(0)
-    write_corpus(400, tmp_path)
+    _generated(tmp_path, 400)
     corpus = load([str(tmp_path)])
     serial = check(corpus, jobs=1)
     forks = []
@@ -141,47 +139,70 @@ def test_a_child_whose_result_is_not_wanted_is_stopped():
         os.waitpid(pid, os.WNOHANG)  # stopped and reaped: no such child any more
 
 
-@needs_fork
-def test_values_read_ahead_by_a_child_give_the_serial_corpus(tmp_path, monkeypatch):
+def _generated(tmp_path, claims):
     import sys
     from pathlib import Path
-
-    from verify.claimfile import loader
 
     sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
     try:
         from generate import write_corpus
     finally:
         sys.path.pop(0)
-    write_corpus(600, tmp_path)
-    # the key of a value is its text, the source's locale and the claim's currency and precision
+    write_corpus(claims, tmp_path)
+
+
+@needs_fork
+def test_files_read_by_a_child_give_the_serial_corpus(tmp_path, monkeypatch):
+    from verify.claimfile import loader
+
+    _generated(tmp_path, 600)
+    # a value's key is its text, the source's locale and the claim's currency and precision
     (tmp_path / "zz-keys.toml").write_text(
         '[source]\nid = "zz"\nlocale = "de_DE"\npublished = 2025-01-01\n'
         '[defaults]\nentity = "Z"\nmetric = "revenue"\ncurrency = "CNY"\n'
         '[[claim]]\nid = "a"\nvalue = "¥1.234,5 million"\n'
         '[[claim]]\nid = "b"\nvalue = "¥1.234,5 million"\nprecision = 0.5\n'
-        '[[claim]]\nid = "c"\nvalue = "¥1.234,5 million"\nprecision = "exact"\n'
         '[[claim]]\nid = "x"\nvalue = "$5 gazillion"\n')
     serial = loader.load([str(tmp_path)])
 
     here = os.getpid()
-    parsed_here = []
-    real = loader.parse_value
-
-    def counted(text, **kwargs):
-        if os.getpid() == here:
-            parsed_here.append(text)
-        return real(text, **kwargs)
-
-    monkeypatch.setattr(loader, "parse_value", counted)
-    monkeypatch.setattr(loader, "READ_AHEAD_BYTES", 1)
+    read_here = []
+    real = loader.read_file
+    monkeypatch.setattr(loader, "read_file", lambda path, values: (
+        read_here.append(path.name) if os.getpid() == here else None, real(path, values))[1])
+    monkeypatch.setattr(loader, "SHARED_LOAD_BYTES", 1)
     files = sorted(tmp_path.glob("*.toml"))
-    split = loader._read_ahead_from(files)
+    split = loader._child_share_from(files)
     assert 0 < split < len(files)
-    ahead = loader.load([str(tmp_path)], jobs=2)
-    assert ahead == serial and ahead.problems  # the same claims, checks and problems, in order
-    in_first = len(parsed_here) - 1  # the gazillion, in the last file, fails in the child too
-    parsed_here.clear()
-    loader.load([str(f) for f in files[:split]])
-    # every value of the later files came from the child: the keys are read as the loader reads them
-    assert in_first == len(parsed_here)
+    shared = loader.load([str(tmp_path)], jobs=2)
+    assert shared == serial and shared.problems  # the same claims, checks and problems, in order
+    assert read_here == [f.name for f in files[:split]]  # the child read the rest
+    # claims with one value key share one Value, whichever process read them
+    by_key = {}
+    for c in shared.claims:
+        locale = "de_DE" if c.source == "zz" else "en_US"
+        by_key.setdefault((c.value.text, locale, c.currency, c.precision), set()).add(id(c.value))
+    assert all(len(ids) == 1 for ids in by_key.values())
+    assert len(by_key) < len(shared.claims)
+
+
+@needs_fork
+def test_what_a_failed_child_did_not_hand_over_is_read_here(tmp_path, monkeypatch):
+    from verify import parallel
+    from verify.claimfile import loader
+
+    _generated(tmp_path, 300)
+    serial = loader.load([str(tmp_path)])
+    monkeypatch.setattr(loader, "SHARED_LOAD_BYTES", 1)
+    real = parallel.Pending.results
+
+    def two_then_nothing(self, resolve=None):
+        for n, item in enumerate(real(self, resolve)):
+            if n == 3:  # the values, then two files
+                return
+            yield item
+
+    monkeypatch.setattr(parallel.Pending, "results", two_then_nothing)
+    assert loader.load([str(tmp_path)], jobs=2) == serial
+
+

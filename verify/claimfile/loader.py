@@ -53,10 +53,10 @@ class _File:
 
 
 # Below this many bytes of claim files (about 4,500 claims), forking costs more than it saves.
-READ_AHEAD_BYTES = 512 * 1024
-# The share of the files whose values a child reads ahead: it only parses values, which
-# is about half of the work of a file, so it keeps pace with this process on the rest.
-READ_AHEAD_SHARE = 0.5
+SHARED_LOAD_BYTES = 512 * 1024
+# The share of the files a child reads: less than half, as it also pickles what it read,
+# and this process, having read the rest, unpickles it.
+CHILD_SHARE = 0.45
 
 
 @collector.paused
@@ -64,22 +64,27 @@ def load(paths: list[str] | str = "claims", *, config=None, jobs: int = 1) -> Co
     """Every claim file under `paths`, checked for everything that can be checked alone.
 
     `config` (a `verify.config.Config`) supplies the project's hedge table. With `jobs`
-    above 1 and enough claim files, a process forked from this one parses the values of
-    the later files while this one reads the first (where the platform can fork); the
-    corpus is the same either way.
+    above 1 and enough claim files, a process forked from this one reads the later files
+    while this one reads the first (where the platform can fork); the corpus is the
+    same either way.
     """
     if isinstance(paths, (str, Path)):
         paths = [str(paths)]
     lexicon = config.lexicon if config is not None else None
     files, problems = claim_files([str(p) for p in paths])
     values = _Values(lexicon)
-    split = _read_ahead_from(files) if jobs > 1 else len(files)
-    ahead = parallel.start(lambda: _read_ahead(files[split:], lexicon)) if split < len(files) \
-        else parallel.Pending()
-    with ahead:
+    split = _child_share_from(files) if jobs > 1 else len(files)
+    keys: dict[int, tuple] = {}
+    child = parallel.start(lambda: _read_in_child(files[split:], lexicon, keys),
+                           ref=lambda obj: keys.get(id(obj))) if split < len(files) else parallel.Pending()
+    with child:
         loaded = [read_file(path, values) for path in files[:split]]
-        values.seed(ahead.result() or {})
-    loaded += [read_file(path, values) for path in files[split:]]
+        handed = child.results(resolve=values.read.__getitem__)
+        read = next(handed, None)
+        if read is not None:
+            values.seed(read)
+            loaded.extend(handed)
+    loaded += [read_file(path, values) for path in files[len(loaded):]]  # what a failed child did not hand over
     problems.extend(p for f in loaded for p in f.problems)
 
     sources: dict[str, _File] = {}
@@ -126,8 +131,8 @@ def load(paths: list[str] | str = "claims", *, config=None, jobs: int = 1) -> Co
     )
 
 
-def _read_ahead_from(files: list[Path]) -> int:
-    """Where the files whose values a child reads ahead begin (their count if none)."""
+def _child_share_from(files: list[Path]) -> int:
+    """Where the files that a child reads begin (their count if none)."""
     sizes = []
     for path in files:
         try:
@@ -135,60 +140,27 @@ def _read_ahead_from(files: list[Path]) -> int:
         except OSError:
             sizes.append(0)
     total = sum(sizes)
-    if total < READ_AHEAD_BYTES:
+    if total < SHARED_LOAD_BYTES:
         return len(files)
     spent = 0
     for i, size in enumerate(sizes):
-        if spent >= total * (1 - READ_AHEAD_SHARE):
+        if spent >= total * (1 - CHILD_SHARE):
             return i
         spent += size
     return len(files)
 
 
-def _read_ahead(files: list[Path], lexicon) -> dict[tuple, Value]:
-    """The values of `files`, parsed by a child process while the parent reads others.
+def _read_in_child(files: list[Path], lexicon, keys: dict[int, tuple]) -> Iterator:
+    """In a child: `files` read, handed over as their values, then each file.
 
-    Only a cache for the parent's `_Values`: a key read differently here than the
-    loader reads it costs time, never a wrong value.
+    The values go first, whole; the files then name each value by its key (`keys`,
+    filled in between), so the parent's claims share the parent's Values, one per key.
     """
     values = _Values(lexicon)
-    for path in files:
-        try:
-            data = tomli.loads(path.read_text(encoding="utf-8").removeprefix("\ufeff"))
-        except (OSError, ValueError):  # unreadable, not UTF-8, not TOML: the parent reports it
-            continue
-        for key in _value_keys(data):
-            try:
-                values(*key)
-            except InputError:
-                pass
-    return values.read
-
-
-def _value_keys(data: dict[str, Any]) -> Iterator[tuple]:
-    """The (text, locale, currency, precision) of each claim's value, as `_Reader.claim` reads them."""
-    source = data.get("source")
-    locale = source.get("locale", "en_US") if isinstance(source, dict) else "en_US"
-    try:
-        _check_locale(locale)
-    except InputError:
-        locale = "en_US"
-    defaults = data.get("defaults")
-    defaults = defaults if isinstance(defaults, dict) else {}
-    claims = data.get("claim")
-    for entry in claims if isinstance(claims, list) else ():
-        if not isinstance(entry, dict):
-            continue
-        fields = {**defaults, **entry}
-        text = fields.get("value")
-        if not isinstance(text, str):
-            continue
-        try:
-            currency = _currency_code(fields["currency"]) if "currency" in fields else None
-            precision = _precision(fields["precision"]) if "precision" in fields else None
-        except InputError:
-            continue
-        yield text, locale, currency, precision
+    read = [read_file(path, values) for path in files]
+    yield values.read
+    keys.update((id(value), key) for key, value in values.read.items())
+    yield from read
 
 
 def _unresolved(refs: list[expressions.Ref], source_id: str, known: set[str], broken: set[str],
@@ -238,7 +210,7 @@ class _Values:
         return value
 
     def seed(self, read: dict[tuple, Value]) -> None:
-        """Take values read elsewhere (ahead, by a child), keeping the ones already here."""
+        """Take values read elsewhere (by a child), keeping the ones already here."""
         for key, value in read.items():
             self.read.setdefault(key, value)
 
