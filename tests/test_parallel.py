@@ -206,3 +206,56 @@ def test_what_a_failed_child_did_not_hand_over_is_read_here(tmp_path, monkeypatc
     assert loader.load([str(tmp_path)], jobs=2) == serial
 
 
+
+
+@needs_fork
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.integers(-1000, 1000), max_size=40), st.integers(1, 4), st.integers(1, 8))
+def test_imap_is_map(items, jobs, per_job):
+    assert list(parallel.imap(_square, items, jobs=jobs, per_job=per_job)) == [n * n for n in items]
+
+
+@needs_fork
+def test_imap_yields_the_first_share_from_here_and_the_rest_from_children():
+    pids = [pid for _, pid in parallel.imap(_tagged, list(range(600)), jobs=3, per_job=100)]
+    assert set(pids[:200]) == {os.getpid()}
+    assert os.getpid() not in set(pids[200:]) and len(set(pids[200:])) == 2
+
+
+@needs_fork
+def test_imap_does_here_what_a_failed_child_did_not_hand_over():
+    parent = os.getpid()
+
+    def fails_late(n):
+        if os.getpid() != parent and n >= 700:
+            raise RuntimeError("the child fails after its first chunk")
+        return n
+
+    assert list(parallel.imap(fails_late, list(range(1000)), jobs=2, per_job=1)) == list(range(1000))
+
+
+@needs_fork
+def test_imap_left_early_stops_its_children():
+    results = parallel.imap(_square, list(range(10_000)), jobs=3, per_job=1)
+    assert next(results) == 0
+    results.close()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # no child left, running or unreaped
+
+
+@needs_fork
+def test_reports_written_by_processes_are_the_serial_ones(tmp_path, monkeypatch):
+    from verify import check, load
+    from verify.report import as_json, as_text
+
+    _generated(tmp_path, 400)
+    report = check(load([str(tmp_path)]))
+    assert len(report.findings) > 4
+    forks = []
+    real_fork = os.fork
+    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or real_fork())
+    for module in (as_json, as_text):
+        monkeypatch.setattr(module, "FINDINGS_PER_JOB", 2)
+        assert "".join(report.pieces(module.__name__.rsplit("_")[-1], jobs=2)) == \
+            "".join(report.pieces(module.__name__.rsplit("_")[-1]))
+    assert len(forks) == 2

@@ -114,7 +114,7 @@ def _run(args: argparse.Namespace) -> int:
     fail_on = "warning" if args.strict else args.fail_on or config.fail_on or "error"
     outputs = [(args.format, args.output), *extra]
     for format, path in outputs:
-        pieces = report.pieces(format, color=path is None and _use_color(args.color))
+        pieces = report.pieces(format, color=path is None and _use_color(args.color), jobs=jobs)
         if path is None:
             sys.stdout.writelines(pieces)
         elif not _write(path, pieces):

@@ -75,6 +75,31 @@ def ordered_map(function: Callable[[T], R], items: Sequence[T], *, jobs: int,
     return results
 
 
+def imap(function: Callable[[T], R], items: Sequence[T], *, jobs: int, per_job: int = 1) -> Iterator[R]:
+    """`map(function, items)`, yielding each result of the first share as this process
+    computes it, while up to `jobs - 1` forked children compute the later shares (at
+    least `per_job` items each). A streamed report stays streamed."""
+    parts = min(jobs, len(items) // max(per_job, 1))
+    if parts <= 1 or not can_fork():
+        yield from map(function, items)
+        return
+    bounds = [len(items) * k // parts for k in range(parts + 1)]
+    with contextlib.ExitStack() as children:
+        later = [(lo, hi, children.enter_context(start(lambda lo=lo, hi=hi: _chunks(function, items[lo:hi]))))
+                 for lo, hi in zip(bounds[1:-1], bounds[2:])]
+        yield from map(function, items[:bounds[1]])
+        for lo, hi, child in later:
+            for chunk in child.results():
+                yield from chunk
+                lo += len(chunk)
+            yield from map(function, items[lo:hi])  # what a failed child did not hand over
+
+
+def _chunks(function, items, size: int = 256) -> Iterator[list]:
+    for first in range(0, len(items), size):
+        yield [function(item) for item in items[first:first + size]]
+
+
 class Pending:
     """What a forked child produces: `results()` waits for it and yields each result.
 

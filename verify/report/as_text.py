@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Iterator
 
+from verify import parallel
 from verify.findings import Finding
-from verify.report.report import Report
+from verify.report.report import FINDINGS_PER_JOB, Report
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "problem": "\033[35m", "dim": "\033[2m",
             "bold": "\033[1m"}
@@ -16,13 +18,18 @@ def render(report: Report, **options) -> str:
     return "".join(pieces(report, **options))
 
 
-def pieces(report: Report, *, color: bool = False, **_options) -> Iterator[str]:
+def pieces(report: Report, *, color: bool = False, jobs: int = 1, **_options) -> Iterator[str]:
+    """The report a finding at a time; with `jobs`, forked processes write shares of many findings."""
     paint = _painter(color)
     for p in report.ordered_problems:
         yield f"{p.location}: {paint('problem', 'problem')}: {p.message}\n"
-    for f in report.ordered:
-        yield "".join(line + "\n" for line in _finding(f, paint))
+    yield from parallel.imap(functools.partial(_written, paint=paint), report.ordered, jobs=jobs,
+                             per_job=FINDINGS_PER_JOB)
     yield paint(summary_line(report), "bold") + "\n"
+
+
+def _written(f: Finding, paint) -> str:
+    return "".join(line + "\n" for line in _finding(f, paint))
 
 
 def _finding(f: Finding, paint) -> list[str]:

@@ -10,6 +10,10 @@ import attrs
 from verify.findings import Finding
 from verify.model import Corpus, Problem
 
+# Findings a process renders, at the least, when a report is written by several: about
+# a third of a second's work, below which a fork is not worth it.
+FINDINGS_PER_JOB = 1_000
+
 
 class Keys:
     """The keys of one rule family's evaluations, in order, held as joined text.
