@@ -9,11 +9,9 @@ claims) can travel as a reference, `ref(obj)`, and come back as the very same ob
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
-import pickle
-import signal
 import sys
-import tempfile
 import threading
 from typing import Callable, Hashable, Iterable, Iterator, Sequence, TypeVar
 
@@ -124,6 +122,8 @@ class Pending:
             _, status = os.waitpid(pid, 0)
             if os.waitstatus_to_exitcode(status) != 0:
                 return
+            import pickle
+
             out.seek(0)
             while True:
                 _resolving.resolve = resolve
@@ -143,6 +143,8 @@ class Pending:
         if self._pid is None:
             return
         pid, self._pid = self._pid, None
+        import signal
+
         try:
             os.kill(pid, signal.SIGKILL)
         except OSError:
@@ -168,6 +170,8 @@ def start(produce: Callable[[], Iterable], *, ref: Ref | None = None) -> Pending
     """
     if not can_fork():
         return Pending()
+    import tempfile  # here, not at the top: with pickle, a tenth of a small run's start
+
     try:
         out = tempfile.TemporaryFile()
     except OSError:
@@ -184,26 +188,32 @@ def start(produce: Callable[[], Iterable], *, ref: Ref | None = None) -> Pending
         for item in produce():
             # A pickler each: clear_memo() walks the memo's whole table, as large as the
             # largest item made it (3 ms a file after the values of 40,000 claims).
-            _Pickler(out, ref).dump(item)
+            _pickler()(out, ref).dump(item)
         out.flush()
         code = 0
     finally:
         os._exit(code)  # never back into the caller's code, whatever happened
 
 
-class _Pickler(pickle.Pickler):
-    """Writes what `ref` names as that reference.
+@functools.cache
+def _pickler() -> type:
+    import pickle
 
-    `reducer_override`, unlike `persistent_id`, is not asked about ints, strings,
-    tuples, lists and dicts: a tenth of the calls for a claim."""
+    class Pickler(pickle.Pickler):
+        """Writes what `ref` names as that reference.
 
-    def __init__(self, file, ref: Ref | None):
-        super().__init__(file, pickle.HIGHEST_PROTOCOL)
-        self._ref = ref
+        `reducer_override`, unlike `persistent_id`, is not asked about ints, strings,
+        tuples, lists and dicts: a tenth of the calls for a claim."""
 
-    def reducer_override(self, obj):
-        reference = self._ref(obj) if self._ref is not None else None
-        return NotImplemented if reference is None else (_shared, (reference,))
+        def __init__(self, file, ref: Ref | None):
+            super().__init__(file, pickle.HIGHEST_PROTOCOL)
+            self._ref = ref
+
+        def reducer_override(self, obj):
+            reference = self._ref(obj) if self._ref is not None else None
+            return NotImplemented if reference is None else (_shared, (reference,))
+
+    return Pickler
 
 
 _resolving = threading.local()  # the `resolve` of the results being unpickled in this thread
