@@ -85,7 +85,8 @@ def builtin_rules() -> list[Rule]:
     return [make() for make in BUILTIN]
 
 
-# Forking and handing results back cost about what a rule spends on this many claims.
+# Below this many claims a process, forking and handing results back cost more than
+# sharing the rules saves.
 CLAIMS_PER_JOB = 5_000
 
 

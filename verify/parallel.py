@@ -3,7 +3,8 @@
 A forked child starts with everything this process holds, so nothing is sent to it;
 only its results come back, pickled. Objects both sides already had (the corpus's
 claims) can travel as a reference, `ref(obj)`, and come back as the very same objects,
-`resolve(reference)`, instead of as copies.
+`resolve(reference)`, instead of as copies; `ref` is asked about every object but
+ints, floats, strings, bytes and the built-in containers.
 """
 
 from __future__ import annotations
@@ -99,7 +100,7 @@ def _chunks(function, items, size: int = 256) -> Iterator[list]:
 
 
 class Pending:
-    """What a forked child produces: `results()` waits for it and yields each result.
+    """What a forked child produces: `results()` waits for it, then yields each result.
 
     Used as a context manager, a child whose results were not asked for (because this
     process's own work failed) is stopped on the way out, not left running.
@@ -134,10 +135,6 @@ class Pending:
                 finally:
                     _resolving.resolve = None
                 yield item
-
-    def result(self, resolve: Resolve | None = None):
-        """The first result, or None."""
-        return next(iter(self.results(resolve)), None)
 
     def close(self) -> None:
         if self._pid is None:

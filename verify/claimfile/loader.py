@@ -84,7 +84,8 @@ def load(paths: list[str] | str = "claims", *, config=None, jobs: int = 1) -> Co
         if read is not None:
             values.seed(read)
             loaded.extend(handed)
-    loaded += [read_file(path, values) for path in files[len(loaded):]]  # what a failed child did not hand over
+    # What a child did not hand over (it failed, or there was none) is read here.
+    loaded += [read_file(path, values) for path in files[len(loaded):]]
     problems.extend(p for f in loaded for p in f.problems)
 
     sources: dict[str, _File] = {}
