@@ -129,3 +129,17 @@ def test_products_hulls_and_intersections_are_tight(a, b):
     else:
         assert both.within(a) and both.within(b)
         assert (both.lo, both.hi) == (max(a.lo, b.lo), min(a.hi, b.hi))
+
+
+@given(st.one_of(intervals(), st.just(Interval(-INF, INF, True, True)),
+                 fractions.map(lambda x: Interval(x, INF, False, True))))
+def test_an_interval_pickles_as_itself(a):
+    import pickle
+
+    from verify.quantity import Quantity
+    from verify.units import PERCENT
+
+    back = pickle.loads(pickle.dumps(Quantity(a, PERCENT), pickle.HIGHEST_PROTOCOL))
+    assert back == Quantity(a, PERCENT)
+    assert (back.interval.lo_open, back.interval.hi_open) == (a.lo_open, a.hi_open)
+    assert [type(end) for end in (back.interval.lo, back.interval.hi)] == [type(end) for end in (a.lo, a.hi)]

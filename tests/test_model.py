@@ -49,3 +49,14 @@ def test_public_api_names():
         assert getattr(verify, name) is not None
     with pytest.raises(AttributeError):
         getattr(verify, "nonexistent")
+
+
+def test_a_claim_pickles_as_itself():
+    import pickle
+    from pathlib import Path
+
+    corpus = verify.load([str(Path(__file__).parent.parent / "claims")])
+    for claim in corpus.claims:
+        back = pickle.loads(pickle.dumps(claim, pickle.HIGHEST_PROTOCOL))
+        assert back == claim and back.location == claim.location and back.ref == claim.ref
+        assert type(back) is Claim and type(back.value) is type(claim.value)
