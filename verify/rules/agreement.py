@@ -18,7 +18,7 @@ from verify.rules.verdict import severity
 
 class AgreementRule:
     family = "agreement"
-    cost = 1.7  # see engine.Rule
+    cost = 1.8  # see engine.Rule
 
     def run(self, context: Context):
         for key, claims in context.groups.items():

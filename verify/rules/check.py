@@ -9,7 +9,7 @@ from verify.rules.relation import judge
 
 class CheckRule:
     family = "check"
-    cost = 0.2  # see engine.Rule
+    cost = 0.3  # see engine.Rule
 
     def run(self, context: Context):
         for check in context.corpus.checks:

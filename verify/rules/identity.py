@@ -21,7 +21,7 @@ from verify.vocabulary import typed
 
 class IdentityRule:
     family = "identity"
-    cost = 1.5  # see engine.Rule
+    cost = 1.4  # see engine.Rule
 
     def run(self, context: Context):
         identities = [i for pack in context.config.rule_packs for i in pack.identities]

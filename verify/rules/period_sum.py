@@ -26,7 +26,7 @@ Span = tuple[date, date]
 
 class PeriodSumRule:
     family = "period-sum"
-    cost = 0.8  # see engine.Rule
+    cost = 0.7  # see engine.Rule
 
     def run(self, context: Context):
         series: dict[Subject, dict[Span, list[Claim]]] = defaultdict(dict)

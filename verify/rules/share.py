@@ -29,7 +29,7 @@ WHOLE = ex.Number(Exact(1), "100%")  # exact: the whole market, not a value some
 
 class ShareRule:
     family = "share"
-    cost = 0.2  # see engine.Rule
+    cost = 0.3  # see engine.Rule
 
     def run(self, context: Context):
         vocabulary = context.vocabulary

@@ -14,7 +14,7 @@ def expected_kind(metric_kind: str, change: str | None) -> str:
 
 class UnitRule:
     family = "unit"
-    cost = 0.4  # see engine.Rule
+    cost = 0.5  # see engine.Rule
 
     def run(self, context: Context):
         for claim in context.corpus.claims:
