@@ -32,12 +32,14 @@ FLOOR = ("import sys, tomllib, pathlib\n"
          "    tomllib.loads(p.read_text(encoding='utf-8'))\n")
 
 
-def measure(commands: list[list[str]], repeat: int) -> list[tuple[float, int]]:
-    """Median wall seconds and largest peak RSS (bytes) of each command over `repeat` fresh
-    runs, taken in turns: a slow spell of a noisy machine then falls on every command
-    alike, and the ratios between them hold better than their seconds."""
+def measure(commands: list[list[str]], repeat: int) -> list[tuple[float, int, float]]:
+    """Median wall seconds, largest peak RSS (bytes) and median CPU seconds (user and
+    system, with the processes a run forks) of each command over `repeat` fresh runs,
+    taken in turns: a slow spell of a noisy machine then falls on every command alike,
+    and the ratios between them hold better than their seconds."""
     times: list[list[float]] = [[] for _ in commands]
     peaks: list[list[int]] = [[] for _ in commands]
+    cpus: list[list[float]] = [[] for _ in commands]
     for _ in range(repeat):
         for i, argv in enumerate(commands):
             start = time.perf_counter()
@@ -48,7 +50,19 @@ def measure(commands: list[list[str]], repeat: int) -> list[tuple[float, int]]:
             if child.returncode not in (0, 1):
                 raise SystemExit(f"benchmark: {' '.join(argv)} exited {child.returncode}")
             peaks[i].append(usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024))
-    return [(statistics.median(t), max(p)) for t, p in zip(times, peaks)]
+            cpus[i].append(usage.ru_utime + usage.ru_stime)
+    return [(statistics.median(t), max(p), statistics.median(c)) for t, p, c in zip(times, peaks, cpus)]
+
+
+def compiled() -> None:
+    """Compile verify's modules first, as installing it does: where bytecode is not
+    written (PYTHONDONTWRITEBYTECODE), each run would otherwise compile them again."""
+    import compileall
+    import importlib.util
+
+    spec = importlib.util.find_spec("verify")
+    if spec is not None and spec.origin:
+        compileall.compile_dir(str(Path(spec.origin).parent), quiet=1)
 
 
 def verify_command() -> list[str]:
@@ -64,7 +78,7 @@ def small_runs(repeat: int, corpus: Path | None) -> list[tuple[str, float]]:
     if corpus is not None and corpus.is_dir():
         runs.append((f"verify {corpus.name}/ (project corpus)", [*verify, str(corpus)]))
     figures = measure([argv for _, argv in runs], repeat)
-    return [(name, wall) for (name, _), (wall, _) in zip(runs, figures)]
+    return [(name, wall) for (name, _), (wall, _, _) in zip(runs, figures)]
 
 
 def corpus_runs(sizes: list[int], repeat: int, work: Path) -> list[dict]:
@@ -74,10 +88,10 @@ def corpus_runs(sizes: list[int], repeat: int, work: Path) -> list[dict]:
         folder = work / f"corpus-{size}"
         if not folder.is_dir():
             write_corpus(size, folder)
-        (floor, _), (wall, peak) = measure(
+        (floor, _, _), (wall, peak, cpu) = measure(
             [[sys.executable, "-c", FLOOR, str(folder)],
              [*verify, str(folder), "--format", "json", "--output", os.devnull]], repeat)
-        rows.append({"size": size, "wall": wall, "peak": peak, "floor": floor})
+        rows.append({"size": size, "wall": wall, "peak": peak, "cpu": cpu, "floor": floor})
     return rows
 
 
@@ -92,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
           f"Python {platform.python_version()}")
+    compiled()
     small = small_runs(args.repeat, Path(args.corpus))
     base = small[0][1]
     print("\n| small run | median | vs python -c pass |\n|---|---|---|")
@@ -104,10 +119,10 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if not args.work:
             shutil.rmtree(work, ignore_errors=True)
-    print("\n| claims | wall | claims/s | peak RSS | RSS/claim | tomllib floor | vs floor |\n"
-          "|---|---|---|---|---|---|---|")
+    print("\n| claims | wall | claims/s | CPU | peak RSS | RSS/claim | tomllib floor | vs floor |\n"
+          "|---|---|---|---|---|---|---|---|")
     for r in rows:
-        print(f"| {r['size']:,} | {r['wall']:.2f} s | {r['size'] / r['wall']:,.0f} | "
+        print(f"| {r['size']:,} | {r['wall']:.2f} s | {r['size'] / r['wall']:,.0f} | {r['cpu']:.2f} s | "
               f"{r['peak'] / 2**20:.0f} MiB | {r['peak'] / r['size'] / 1024:.2f} KiB | {r['floor']:.2f} s | "
               f"{r['wall'] / r['floor']:.1f}× |")
     for a, b in zip(rows, rows[1:]):

@@ -39,5 +39,5 @@ def test_the_runner_prints_every_figure(tmp_path, capsys):
     assert run.main(["--sizes", "150", "--repeat", "1", "--work", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     for label in ("python -c pass", "verify --version", "verify --help", "project corpus",
-                  "| 150 |", "tomllib floor", "peak RSS"):
+                  "| 150 |", "tomllib floor", "peak RSS", "| CPU |"):
         assert label in out, label
