@@ -60,9 +60,7 @@ def ordered_map(function: Callable[[T], R], items: Sequence[T], *, jobs: int,
     parts = min(jobs, len(items))
     if parts <= 1 or not can_fork():
         return [function(item) for item in items]
-    costs = costs if costs is not None else [1.0] * len(items)
-    # The lightest share is done here: this process also takes the others' results in.
-    dealt = sorted(shares(costs, parts), key=lambda share: sum(costs[i] for i in share))
+    dealt = shares(costs if costs is not None else [1.0] * len(items), parts)
     results: list = [None] * len(items)
     with contextlib.ExitStack() as children:
         pending = [children.enter_context(start(lambda share=share: (function(items[i]) for i in share), ref=ref))
