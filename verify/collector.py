@@ -11,8 +11,8 @@ def paused(function):
 
     A load or a check allocates hundreds of thousands of objects that live to the end
     of the run and form no cycles, yet every 700 allocations start a collection, and
-    the older generations' collections walk everything allocated so far: a sixth of a
-    100,000-claim load. The few cycles made meanwhile are collected when it resumes.
+    the older generations' collections walk everything allocated so far (a few percent
+    of a large run). The few cycles made meanwhile are collected when it resumes.
     """
 
     @functools.wraps(function)
