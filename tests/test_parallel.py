@@ -235,12 +235,24 @@ def test_imap_does_here_what_a_failed_child_did_not_hand_over():
 
 
 @needs_fork
-def test_imap_left_early_stops_its_children():
+def test_imap_left_early_stops_its_children(monkeypatch):
+    pids = []
+    real_fork = os.fork
+
+    def fork():
+        pid = real_fork()
+        if pid:
+            pids.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", fork)
     results = parallel.imap(_square, list(range(10_000)), jobs=3, per_job=1)
     assert next(results) == 0
     results.close()
-    with pytest.raises(ChildProcessError):
-        os.waitpid(-1, os.WNOHANG)  # no child left, running or unreaped
+    assert len(pids) == 2
+    for pid in pids:
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)  # stopped and reaped: no such child any more
 
 
 @needs_fork
