@@ -118,13 +118,14 @@ def test_a_check_in_processes_gives_the_serial_report(tmp_path, monkeypatch):
     assert "".join(forked.pieces("json")) == "".join(serial.pieces("json"))
 
 
-def test_a_small_corpus_is_checked_in_this_process(monkeypatch):
+def test_a_small_corpus_is_read_checked_and_written_in_this_process(monkeypatch):
     from pathlib import Path
 
     from verify import check, load
 
     monkeypatch.setattr(os, "fork", lambda: pytest.fail("forked"))
-    assert check(load([str(Path(__file__).parent.parent / "claims")]), jobs=8).findings
+    report = check(load([str(Path(__file__).parent.parent / "claims")], jobs=8), jobs=8)
+    assert report.findings and "".join(report.pieces("json", jobs=8)) and "".join(report.pieces("text", jobs=8))
 
 
 @needs_fork
