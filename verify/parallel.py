@@ -63,14 +63,12 @@ def ordered_map(function: Callable[[T], R], items: Sequence[T], *, jobs: int,
     dealt = shares(costs if costs is not None else [1.0] * len(items), parts)
     results: list = [None] * len(items)
     with contextlib.ExitStack() as children:
-        pending = [children.enter_context(start(lambda share=share: (function(items[i]) for i in share), ref=ref))
-                   for share in dealt[1:]]
+        pending = [children.enter_context(_forked(function, items, share, ref)) for share in dealt[1:]]
         for i in dealt[0]:
             results[i] = function(items[i])
         for share, child in zip(dealt[1:], pending):
-            returned = list(child.results(resolve))
-            for n, i in enumerate(share):
-                results[i] = returned[n] if n < len(returned) else function(items[i])
+            for i, result in zip(share, _taken_back(child, function, items, share, resolve)):
+                results[i] = result
     return results
 
 
@@ -83,20 +81,31 @@ def imap(function: Callable[[T], R], items: Sequence[T], *, jobs: int, per_job: 
         yield from map(function, items)
         return
     bounds = [len(items) * k // parts for k in range(parts + 1)]
+    later = [range(lo, hi) for lo, hi in zip(bounds[1:-1], bounds[2:])]
     with contextlib.ExitStack() as children:
-        later = [(lo, hi, children.enter_context(start(lambda lo=lo, hi=hi: _chunks(function, items[lo:hi]))))
-                 for lo, hi in zip(bounds[1:-1], bounds[2:])]
+        pending = [children.enter_context(_forked(function, items, share)) for share in later]
         yield from map(function, items[:bounds[1]])
-        for lo, hi, child in later:
-            for chunk in child.results():
-                yield from chunk
-                lo += len(chunk)
-            yield from map(function, items[lo:hi])  # what a failed child did not hand over
+        for share, child in zip(later, pending):
+            yield from _taken_back(child, function, items, share)
 
 
-def _chunks(function, items, size: int = 256) -> Iterator[list]:
-    for first in range(0, len(items), size):
-        yield [function(item) for item in items[first:first + size]]
+def _forked(function, items, share: Sequence[int], ref: Ref | None = None, size: int = 256) -> Pending:
+    """A child computing `function` over the items at `share`, handed back in chunks."""
+    def chunks():
+        for first in range(0, len(share), size):
+            yield [function(items[i]) for i in share[first:first + size]]
+    return start(chunks, ref=ref)
+
+
+def _taken_back(child: Pending, function, items, share: Sequence[int],
+                resolve: Resolve | None = None) -> Iterator:
+    """The results of `share` from `child`; what it did not hand over (it failed) done here."""
+    done = 0
+    for chunk in child.results(resolve):
+        yield from chunk
+        done += len(chunk)
+    for i in share[done:]:
+        yield function(items[i])
 
 
 class Pending:
