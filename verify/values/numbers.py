@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import re
-from decimal import Decimal
 from fractions import Fraction
 
 import attrs
@@ -36,7 +35,7 @@ class NumberFormat:
     decimal: str
     group: str
     pattern: re.Pattern[str]
-    plain: re.Pattern[str] | None  # numbers this locale surely writes so; None: ask babel every time
+    wellformed: re.Pattern[str]  # the numbers the locale's CLDR pattern writes, grouped or not
 
     def read(self, text: str, pos: int) -> Written | None:
         """The number starting at `pos`, or None if no digit starts there."""
@@ -46,29 +45,30 @@ class NumberFormat:
         raw = m.group().rstrip(_SPACES + ".,'\u2019")
         end = pos + len(raw)
         canonical = self._canonical(raw)
-        decimals = len(canonical.rpartition(self.decimal)[2]) if self.decimal in canonical else 0
-        if self.plain is not None and self.plain.fullmatch(canonical):
-            # What babel would accept, read directly: babel's strict parse costs most of a value's time.
-            digits = canonical.replace(self.group, "").replace(self.decimal, "")
-            return Written(Exact.ratio(int(digits), 10**decimals), Exact.ratio(1, 10**decimals), end)
-        try:
-            from babel.numbers import NumberFormatError, parse_decimal
-
-            number = parse_decimal(canonical, locale=self.locale, strict=True)
-        except NumberFormatError as exc:
-            raise ValueParseError(self._explain(raw, exc), column=pos) from None
-        return Written(Exact(Decimal(number)), Exact(1, 10**decimals), end)
+        if not self.wellformed.fullmatch(canonical):
+            raise ValueParseError(self._explain(raw, canonical), column=pos)
+        whole, _, fraction = canonical.partition(self.decimal)
+        digits = whole.replace(self.group, "") + fraction
+        return Written(Exact.ratio(int(digits), 10 ** len(fraction)), Exact.ratio(1, 10 ** len(fraction)), end)
 
     def _canonical(self, raw: str) -> str:
-        # Writers type a plain space or ' where the locale prints U+202F or ’.
+        # Writers type a plain space or ' where the locale prints U+202F or ’ (or the other way round).
         if self.group in _SPACES:
             return re.sub(f"[{_SPACES}]", self.group, raw)
         if self.group in _APOSTROPHES:
             return re.sub(f"[{_APOSTROPHES}]", self.group, raw)
         return raw
 
-    def _explain(self, raw: str, exc: Exception) -> str:
-        suggestions = [s for s in getattr(exc, "suggestions", None) or [] if s]
+    def _explain(self, raw: str, canonical: str) -> str:
+        # babel's strict parse is asked only for its suggestions: it decides nothing, since
+        # babel 2.19 accepts badly grouped de_CH numbers (it formats them without grouping).
+        from babel.numbers import NumberFormatError, parse_decimal
+
+        try:
+            parse_decimal(canonical, locale=self.locale, strict=True)
+            suggestions = []
+        except (NumberFormatError, ArithmeticError) as exc:
+            suggestions = [s for s in getattr(exc, "suggestions", None) or [] if s and self.wellformed.fullmatch(s)]
         hint = f": did you mean {' or '.join(repr(s) for s in suggestions)}?" if suggestions else ""
         return (f"{raw!r} is not a number in locale {self.locale} "
                 f"(decimal mark {self.decimal!r}, digit grouping {self.group!r}){hint}")
@@ -76,6 +76,11 @@ class NumberFormat:
 
 @functools.cache
 def number_format(locale: str) -> NumberFormat:
+    """How `locale` writes numbers: its symbols and grouping sizes, from CLDR through babel.
+
+    Digits are read against the pattern directly: a grouped number must be grouped as the
+    locale groups (3 digits in most, 3 then 2 in en_IN), anything else is refused.
+    """
     from babel import Locale, UnknownLocaleError
     from babel.numbers import get_decimal_symbol, get_group_symbol
 
@@ -90,8 +95,10 @@ def number_format(locale: str) -> NumberFormat:
     if group in _APOSTROPHES:
         separators |= set(_APOSTROPHES)
     chars = "".join(re.escape(c) for c in sorted(separators))
-    plain = None
-    if pattern is not None and pattern.grouping == (3, 3) and decimal != group:
-        d, g = re.escape(decimal), re.escape(group)
-        plain = re.compile(rf"(?:[1-9][0-9]{{0,2}}(?:{g}[0-9]{{3}})+|[0-9]+)(?:{d}[0-9]+)?")
-    return NumberFormat(locale, decimal, group, re.compile(rf"\d[\d{chars}]*"), plain)
+    d, g = re.escape(decimal), re.escape(group)
+    grouped = ""
+    if pattern is not None and decimal != group and 0 < pattern.grouping[0] < 10:
+        primary, secondary = pattern.grouping
+        grouped = rf"[1-9][0-9]{{0,{secondary - 1}}}(?:{g}[0-9]{{{secondary}}})*{g}[0-9]{{{primary}}}|"
+    wellformed = re.compile(rf"(?:{grouped}[0-9]+)(?:{d}[0-9]+)?", re.ASCII)
+    return NumberFormat(locale, decimal, group, re.compile(rf"\d[\d{chars}]*"), wellformed)
