@@ -22,6 +22,7 @@ def write_atomically(path: str | Path, text: str | bytes | Iterable[str]) -> Non
         return
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
     try:
+        os.fchmod(fd, _mode_for(path))
         with os.fdopen(fd, "wb") as f:
             _write(f, chunks)
             f.flush()
@@ -30,6 +31,16 @@ def write_atomically(path: str | Path, text: str | bytes | Iterable[str]) -> Non
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _mode_for(path: Path) -> int:
+    """An existing file keeps its mode; a new one gets what the umask allows (mkstemp gives 0600)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _write(f, chunks: Iterable[str | bytes]) -> None:
