@@ -20,7 +20,8 @@ def parser() -> argparse.ArgumentParser:
         prog="verify",
         description="Check the numeric claims of news articles against each other.",
         epilog="Other commands: verify rules (the rules in force), verify explain RULE, "
-               "verify rates show|refresh. Exit codes: 0 no finding at or above --fail-on; 1 such findings; "
+               "verify rates show|refresh, verify new (a claim file to start from), "
+               "verify fmt [--check] (canonical layout), verify schema (JSON Schema for editors). Exit codes: 0 no finding at or above --fail-on; 1 such findings; "
                "2 usage error, config error or claim files that could not be read.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH",
@@ -78,6 +79,10 @@ def main(argv: list[str] | None = None) -> int:
         return _rates(rates_parser().parse_args(argv[1:]))
     if argv[:1] in (["explain"], ["rules"]):
         return _describe(rules_parser(argv[0]).parse_args(argv[1:]), argv[0])
+    if argv[:1] in (["schema"], ["new"], ["fmt"]):
+        from verify.claimfile import commands
+
+        return commands.main(argv[0], argv[1:])
     args = parser().parse_args(argv)
     try:
         return _run(args)
