@@ -21,7 +21,8 @@ def parser() -> argparse.ArgumentParser:
         description="Check the numeric claims of news articles against each other.",
         epilog="Other commands: verify rules (the rules in force), verify explain RULE, "
                "verify rates show|refresh, verify new (a claim file to start from), "
-               "verify fmt [--check] (canonical layout), verify schema (JSON Schema for editors). Exit codes: 0 no finding at or above --fail-on; 1 such findings; "
+               "verify fmt [--check] (canonical layout), verify schema (JSON Schema for editors), "
+               "verify lsp (a language server). Exit codes: 0 no finding at or above --fail-on; 1 such findings; "
                "2 usage error, config error or claim files that could not be read.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH",
@@ -79,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         return _rates(rates_parser().parse_args(argv[1:]))
     if argv[:1] in (["explain"], ["rules"]):
         return _describe(rules_parser(argv[0]).parse_args(argv[1:]), argv[0])
+    if argv[:1] == ["lsp"]:
+        return _lsp(argv[1:])
     if argv[:1] in (["schema"], ["new"], ["fmt"]):
         from verify.claimfile import commands
 
@@ -127,6 +130,17 @@ def _run(args: argparse.Namespace) -> int:
     if "github" in (f for f, _ in outputs):
         _github_summary(report)
     return report.exit_code(fail_on)
+
+
+def _lsp(argv: list[str]) -> int:
+    argparse.ArgumentParser(prog="verify lsp", description="A language server for claim files, over stdio "
+                            "(problems and findings as you type, hover, completion, go to definition).").parse_args(argv)
+    try:
+        from verify.lsp.server import main as serve
+    except ImportError as exc:
+        print(f"verify lsp needs pygls ({exc.name} is missing): pip install 'verify-claims[lsp]'", file=sys.stderr)
+        return 2
+    return serve()
 
 
 def _extra_report(spec: str) -> tuple[str, str]:

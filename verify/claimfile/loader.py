@@ -60,8 +60,14 @@ CHILD_SHARE = 0.45
 
 
 @collector.paused
-def load(paths: list[str] | str = "claims", *, config=None, jobs: int = 1) -> Corpus:
+def load(paths: list[str] | str = "claims", *, config=None, jobs: int = 1,
+         texts: dict[str, str] | None = None, read_values: dict | None = None) -> Corpus:
     """Every claim file under `paths`, checked for everything that can be checked alone.
+
+    `texts` maps a file's path (as found under `paths`) to text that stands for what is on
+    disk: an editor's unsaved buffer. A path in it that is not found under `paths` is read too.
+    `read_values`, a dict kept by a caller that loads again and again (the language
+    server), keeps the values read, so that only new value strings are parsed.
 
     `config` (a `verify.config.Config`) supplies the project's hedge table. With `jobs`
     above 1 and enough claim files, a process forked from this one reads the later files
@@ -72,13 +78,17 @@ def load(paths: list[str] | str = "claims", *, config=None, jobs: int = 1) -> Co
         paths = [str(paths)]
     lexicon = config.lexicon if config is not None else None
     files, problems = claim_files([str(p) for p in paths])
-    values = _Values(lexicon)
+    if texts:
+        found = {str(f) for f in files}
+        files += [Path(p) for p in texts if p not in found]
+        jobs = 1
+    values = _Values(lexicon, read_values)
     split = _child_share_from(files) if jobs > 1 else len(files)
     keys: dict[int, tuple] = {}
     child = parallel.start(lambda: _read_in_child(files[split:], lexicon, keys),
                            ref=lambda obj: keys.get(id(obj))) if split < len(files) else parallel.Pending()
     with child:
-        loaded = [read_file(path, values) for path in files[:split]]
+        loaded = [read_file(path, values, (texts or {}).get(str(path))) for path in files[:split]]
         handed = child.results(resolve=values.read.__getitem__)
         read = next(handed, None)
         if read is not None:
@@ -157,7 +167,7 @@ def _read_in_child(files: list[Path], lexicon, keys: dict[int, tuple]) -> Iterat
     The values go first, whole; the files then name each value by its key (`keys`,
     filled in between), so the parent's claims share the parent's Values, one per key.
     """
-    values = _Values(lexicon)
+    values = _Values(lexicon, read_values)
     read = [read_file(path, values) for path in files]
     yield values.read
     keys.update((id(value), key) for key, value in values.read.items())
@@ -198,9 +208,9 @@ class _Values:
     """parse_value, once per distinct value of a load: a corpus repeats its figures ("8%",
     one revenue cited by several sources), and a Value is immutable, so claims share it."""
 
-    def __init__(self, lexicon=None):
+    def __init__(self, lexicon=None, read: dict[tuple, Value] | None = None):
         self.lexicon = lexicon
-        self.read: dict[tuple, Value] = {}
+        self.read: dict[tuple, Value] = {} if read is None else read
 
     def __call__(self, text: str, locale: str, currency: str | None, precision: str | Fraction | None) -> Value:
         key = (text, locale, currency, precision)
@@ -216,9 +226,12 @@ class _Values:
             self.read.setdefault(key, value)
 
 
-def read_file(path: Path, values: _Values) -> _File:
+def read_file(path: Path, values: _Values, text: str | None = None) -> _File:
+    """One claim file, from disk or from `text` when given."""
     shown = str(path)
     result = _File(shown)
+    if text is not None:
+        return _read_text(result, text.removeprefix("\ufeff"), values)
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             result.problems.append(Problem(Location(shown), f"file is larger than {MAX_FILE_BYTES >> 20} MiB: "
@@ -234,10 +247,14 @@ def read_file(path: Path, values: _Values) -> _File:
         line = raw.count(b"\n", 0, exc.start) + 1
         result.problems.append(Problem(Location(shown, line), "the file is not UTF-8 text: save it as UTF-8"))
         return result
+    return _read_text(result, text, values)
+
+
+def _read_text(result: _File, text: str, values: _Values) -> _File:
     try:
         data = tomli.loads(text)
     except tomli.TOMLDecodeError as exc:
-        result.problems.append(_toml_problem(shown, str(exc), text))
+        result.problems.append(_toml_problem(result.path, str(exc), text))
         return result
     _Reader(result, text, scan(text), values).read(data)
     return result
