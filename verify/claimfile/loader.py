@@ -88,7 +88,8 @@ def load(paths: list[str] | str = "claims", *, config=None, jobs: int = 1,
     child = parallel.start(lambda: _read_in_child(files[split:], lexicon, keys),
                            ref=lambda obj: keys.get(id(obj))) if split < len(files) else parallel.Pending()
     with child:
-        loaded = [read_file(path, values, (texts or {}).get(str(path))) for path in files[:split]]
+        loaded = [read_file(path, values) if texts is None or str(path) not in texts
+                  else read_text(str(path), texts[str(path)], values) for path in files[:split]]
         handed = child.results(resolve=values.read.__getitem__)
         read = next(handed, None)
         if read is not None:
@@ -167,7 +168,7 @@ def _read_in_child(files: list[Path], lexicon, keys: dict[int, tuple]) -> Iterat
     The values go first, whole; the files then name each value by its key (`keys`,
     filled in between), so the parent's claims share the parent's Values, one per key.
     """
-    values = _Values(lexicon, read_values)
+    values = _Values(lexicon)
     read = [read_file(path, values) for path in files]
     yield values.read
     keys.update((id(value), key) for key, value in values.read.items())
@@ -226,12 +227,9 @@ class _Values:
             self.read.setdefault(key, value)
 
 
-def read_file(path: Path, values: _Values, text: str | None = None) -> _File:
-    """One claim file, from disk or from `text` when given."""
+def read_file(path: Path, values: _Values) -> _File:
     shown = str(path)
     result = _File(shown)
-    if text is not None:
-        return _read_text(result, text.removeprefix("\ufeff"), values)
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             result.problems.append(Problem(Location(shown), f"file is larger than {MAX_FILE_BYTES >> 20} MiB: "
@@ -247,10 +245,13 @@ def read_file(path: Path, values: _Values, text: str | None = None) -> _File:
         line = raw.count(b"\n", 0, exc.start) + 1
         result.problems.append(Problem(Location(shown, line), "the file is not UTF-8 text: save it as UTF-8"))
         return result
-    return _read_text(result, text, values)
+    return read_text(shown, text, values, result)
 
 
-def _read_text(result: _File, text: str, values: _Values) -> _File:
+def read_text(shown: str, text: str, values: _Values, result: _File | None = None) -> _File:
+    """A claim file's text, read as the file `shown`."""
+    result = result or _File(shown)
+    text = text.removeprefix("\ufeff")
     try:
         data = tomli.loads(text)
     except tomli.TOMLDecodeError as exc:
