@@ -12,6 +12,7 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     "load": "verify.claimfile",
+    "dumps": "verify.claimfile.dump",
     "check": "verify.engine",
     "parse_value": "verify.values",
     "Value": "verify.values",

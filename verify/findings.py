@@ -5,6 +5,7 @@ from __future__ import annotations
 import attrs
 
 from verify.model import Claim, Location
+from verify.plain import PlainData
 from verify.quantity import Quantity
 from verify.rates.table import Rate
 
@@ -21,7 +22,7 @@ class Side:
 
 
 @attrs.frozen
-class Finding:
+class Finding(PlainData):
     rule: str  # the family: agreement, period-sum, change, identity, share, check, unit
     id: str  # stable: "agreement", "identity.market_cap", a check's own id
     severity: str = attrs.field(validator=attrs.validators.in_(SEVERITIES))

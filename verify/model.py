@@ -16,6 +16,7 @@ import attrs
 from verify import expressions
 from verify.errors import InputError
 from verify.periods import Period, Since
+from verify.plain import PlainData
 from verify.values import Value, parse_value
 
 ID = re.compile(r"[a-z][a-z0-9_]*")
@@ -114,7 +115,7 @@ def _valid_id(_instance, attribute, value) -> None:
 # -- the classes ---------------------------------------------------------------
 
 @attrs.frozen(weakref_slot=False)  # one per claim: no slot for weak references
-class Location:
+class Location(PlainData):
     """Where something was written: file, and line and column (1-based) where known."""
 
     file: str
@@ -129,7 +130,7 @@ class Location:
 
 
 @attrs.frozen
-class Problem:
+class Problem(PlainData):
     """Input that could not be used, with where it is and what to write instead."""
 
     location: Location
@@ -140,7 +141,7 @@ class Problem:
 
 
 @attrs.frozen
-class Source:
+class Source(PlainData):
     id: str = attrs.field(validator=_valid_id)
     title: str | None = attrs.field(default=None, converter=_optional_text)
     publisher: str | None = attrs.field(default=None, converter=_optional_text)
@@ -152,7 +153,7 @@ class Source:
 
 
 @attrs.frozen(weakref_slot=False)
-class Claim:
+class Claim(PlainData):
     """One numeric statement of a source, typed; see SPEC section 3 for each field."""
 
     id: str = attrs.field(validator=_valid_id)
@@ -202,7 +203,7 @@ def _restored_claim(state: tuple) -> Claim:
 
 
 @attrs.frozen
-class Check:
+class Check(PlainData):
     """A hand-written relation among claims (`expr`), checked under both readings."""
 
     id: str = attrs.field(validator=_valid_id)
@@ -219,7 +220,7 @@ class Check:
 
 
 @attrs.frozen
-class Acknowledgement:
+class Acknowledgement(PlainData):
     """A reviewed finding that should no longer fail a run: its rule and its claims."""
 
     rule: str = attrs.field(converter=_required_text)
@@ -230,7 +231,7 @@ class Acknowledgement:
 
 
 @attrs.frozen
-class Corpus:
+class Corpus(PlainData):
     """Everything loaded from a set of claim files, and what could not be loaded."""
 
     sources: tuple[Source, ...] = ()

@@ -97,8 +97,12 @@ def load(paths: list[str] | str = "claims", *, config=None, jobs: int = 1,
             loaded.extend(handed)
     # What a child did not hand over (it failed, or there was none) is read here.
     loaded += [read_file(path, values) for path in files[len(loaded):]]
-    problems.extend(p for f in loaded for p in f.problems)
+    return assemble(loaded, problems)
 
+
+def assemble(loaded: list[_File], problems: list[Problem]) -> Corpus:
+    """The corpus of files read one by one: ids made unique, references resolved across files."""
+    problems = [*problems, *(p for f in loaded for p in f.problems)]
     sources: dict[str, _File] = {}
     for f in loaded:
         if f.source is None:
@@ -107,7 +111,6 @@ def load(paths: list[str] | str = "claims", *, config=None, jobs: int = 1,
         if first is not None:
             problems.append(Problem(f.source.location, f"source id {f.source.id!r} is already used by "
                                     f"{first.source.location}: source ids are unique in the corpus"))
-            f.claims, f.checks, f.acknowledgements = [], [], []
             continue
         sources[f.source.id] = f
 

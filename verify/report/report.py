@@ -9,6 +9,7 @@ import attrs
 
 from verify.findings import Finding
 from verify.model import Corpus, Problem
+from verify.plain import PlainData
 
 # Findings a process renders, at the least, when a report is written by several: about
 # a third of a second's work, below which a fork is not worth it.
@@ -56,9 +57,21 @@ class Keys:
     def __repr__(self) -> str:
         return f"Keys({list(self)!r})"
 
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Keys) and list(self) == list(other)
+
+    def __plain__(self) -> list[str]:
+        return list(self)
+
+    @classmethod
+    def __from_plain__(cls, data: list[str]) -> Keys:
+        if not isinstance(data, list) or not all(isinstance(k, str) for k in data):
+            raise TypeError("a rule family's keys are a list of strings")
+        return cls(data)
+
 
 @attrs.frozen
-class Report:
+class Report(PlainData):
     corpus: Corpus
     findings: tuple[Finding, ...] = ()
     # The key of each evaluation, by rule family: one `Keys` per family, not a pair per

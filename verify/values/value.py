@@ -6,6 +6,7 @@ from fractions import Fraction
 
 import attrs
 
+from verify.plain import PlainData
 from verify.quantity import Quantity
 from verify.units import Unit, money
 from verify.values import currency as currencies
@@ -15,7 +16,7 @@ from verify.values.readings import Precision, readings
 
 
 @attrs.frozen(weakref_slot=False)
-class Value:
+class Value(PlainData):
     """A value as written ("nearly 60%") and its strict and loose readings.
 
     `strict` and `loose` are Quantities: an exact interval and a unit.
