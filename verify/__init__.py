@@ -14,6 +14,7 @@ _EXPORTS = {
     "load": "verify.claimfile",
     "dumps": "verify.claimfile.dump",
     "check": "verify.engine",
+    "Checker": "verify.checker",
     "parse_value": "verify.values",
     "Value": "verify.values",
     "Claim": "verify.model",

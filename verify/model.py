@@ -97,9 +97,10 @@ def _tuple(items) -> tuple:
 
 
 def _optional_text(value: object) -> str | None:
-    if value is None or isinstance(value, str):
+    # As the loader reads a field: text, or absent; blank text says nothing and is refused.
+    if value is None or isinstance(value, str) and value.strip():
         return value
-    raise InputError(f"{value!r} must be a string in quotes")
+    raise InputError(f"{value!r} must be a non-empty string in quotes")
 
 
 def _required_text(value: object) -> str:
