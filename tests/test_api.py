@@ -209,3 +209,57 @@ def test_from_dict_rejects_data_of_another_shape():
         Value.from_dict({**data["value"], "nominal": 5.5})
     assert all(hasattr(getattr(verify, name), "from_dict")
                for name in ("Claim", "Source", "Check", "Value", "Finding", "Report", "Acknowledgement"))
+
+
+# -- progress and the example ------------------------------------------------------
+
+def test_load_and_check_report_progress(generated):
+    seen = []
+    corpus = load([str(generated)], progress=lambda *args: seen.append(args))
+    reading = [s for s in seen if s[0] == "reading"]
+    files = len(list(generated.glob("*.toml")))
+    assert [d for _, d, _ in reading] == list(range(1, files + 1)) and {t for *_, t in reading} == {files}
+    seen.clear()
+    check(corpus, progress=lambda *args: seen.append(args))
+    assert seen[-1][0] == "checking" and seen[-1][1] == seen[-1][2] == len(verify.engine.builtin_rules())
+
+
+def test_progress_shows_only_on_a_terminal_outside_ci(monkeypatch):
+    import io
+
+    from verify import progress
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    assert progress.for_terminal(io.StringIO()) is None  # redirected
+    assert isinstance(progress.for_terminal(Terminal()), progress.Bars)
+    monkeypatch.setenv("CI", "true")
+    assert progress.for_terminal(Terminal()) is None
+    screen = Terminal()
+    bars = progress.Bars(screen, delay=0)
+    for done in range(1, 4):
+        bars("reading", done, 3)
+    for done in range(1, 6):
+        bars("writing", done, -1)
+    bars("writing", 5, 5)
+    drawn = screen.getvalue()
+    assert "reading:" in drawn and "/3 " in drawn and "file/s" in drawn  # a count against its total, a rate
+    assert "writing:" in drawn and "piece/s" in drawn
+    assert bars.bars == {}  # every stage closed
+
+
+def test_the_editorial_example_runs(tmp_path):
+    import subprocess
+
+    result = subprocess.run([sys.executable, str(ROOT / "examples" / "editorial_check.py"), str(ROOT / "claims")],
+                            capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    out = result.stdout
+    assert out.startswith("ERROR (agreement)")
+    assert "draft says 'nearly 150,000 employees'" in out and "crn_alibaba_53b says 'over 194,000 employees'" in out
+    assert "draft says '$39.8 billion'" in out and "crn_alibaba_53b says '$38.4 billion'" in out
+    assert "cloud_revenue" not in out  # the right figure raises nothing

@@ -23,7 +23,7 @@ from __future__ import annotations
 import os
 import threading
 from pathlib import Path
-from typing import Iterable, NamedTuple
+from typing import Any, Iterable, NamedTuple
 
 from verify import expressions
 from verify.facts import normal
@@ -38,7 +38,7 @@ class _Snapshot(NamedTuple):
     by_entity: dict[str, tuple[Claim, ...]]
     by_market: dict[str, tuple[Claim, ...]]
     stamps: dict[str, tuple[int, int]]  # path -> (mtime_ns, size) when read
-    files: dict[str, object]  # path -> what the loader read of it
+    files: dict[str, Any]  # path -> what the loader read of it
 
 
 class Checker:
@@ -110,7 +110,7 @@ class Checker:
 
     # -- reading ------------------------------------------------------------------
 
-    def _read(self, stamps: dict[str, tuple[int, int]], files: dict[str, object]) -> _Snapshot:
+    def _read(self, stamps: dict[str, tuple[int, int]], files: dict[str, Any]) -> _Snapshot:
         from verify.claimfile.discover import claim_files
         from verify.claimfile.loader import _Values, assemble, read_file
 
@@ -147,6 +147,9 @@ class Checker:
 
         source_id = source.id if source is not None else (claims[0].source if claims else "")
         own = lambda x: x if x.source else attrs.evolve(x, source=source_id)  # noqa: E731
+        if source is not None and source.published is not None:
+            # As the loader does: a claim with no time holds on the day its source was published.
+            claims = [c if c.period or c.as_of else attrs.evolve(c, as_of=source.published) for c in claims]
         checks = tuple(own(c) for c in checks)
         for check in checks:
             for ref in expressions.refs(check.tree):
@@ -179,7 +182,7 @@ def _neighbours(snapshot: _Snapshot, draft: Corpus) -> list[Claim]:
                 chosen[id(c)] = c
     for check in draft.checks:
         for ref in expressions.refs(check.tree):
-            c = snapshot.corpus.claim(ref.name)
-            if c is not None:
-                chosen[id(c)] = c
+            named = snapshot.corpus.claim(ref.name)
+            if named is not None:
+                chosen[id(named)] = named
     return list(chosen.values())

@@ -107,8 +107,11 @@ def _run(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         print(f"verify: {exc}", file=sys.stderr)
         return 2
+    from verify.progress import for_terminal, reported
+
+    progress = for_terminal()
     jobs = args.jobs or parallel.usable_cpus()
-    corpus = load(args.paths or list(config.paths) or ["claims"], config=config, jobs=jobs)
+    corpus = load(args.paths or list(config.paths) or ["claims"], config=config, jobs=jobs, progress=progress)
     rates = None
     folder = args.rates or config.rates
     if folder:
@@ -117,7 +120,7 @@ def _run(args: argparse.Namespace) -> int:
         except RateError as exc:
             print(f"verify: rates {folder}: {exc.message}", file=sys.stderr)
             return 2
-    report = check(corpus, rates=rates, config=config, jobs=jobs).selected(
+    report = check(corpus, rates=rates, config=config, jobs=jobs, progress=progress).selected(
         _names(args.select) or config.select, _names(args.ignore) or config.ignore)
     fail_on = "warning" if args.strict else args.fail_on or config.fail_on or "error"
     outputs = [(args.format, args.output), *extra]
@@ -125,7 +128,7 @@ def _run(args: argparse.Namespace) -> int:
         pieces = report.pieces(format, color=path is None and _use_color(args.color), jobs=jobs)
         if path is None:
             sys.stdout.writelines(pieces)
-        elif not _write(path, pieces):
+        elif not _write(path, reported(progress, "writing", pieces)):
             return 2
     if "github" in (f for f, _ in outputs):
         _github_summary(report)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from collections import Counter
 from datetime import date
-from typing import Iterable, Protocol
+from typing import Callable, Iterable, Protocol
 
 import attrs
 
@@ -18,6 +18,7 @@ from verify import collector, facts, parallel
 from verify.conversion import Converter
 from verify.findings import Finding
 from verify.model import Acknowledgement, Claim, Corpus, Problem
+from verify.progress import counted
 from verify.report.report import Keys, Report
 from verify.vocabulary import Vocabulary, default_vocabulary
 
@@ -92,21 +93,25 @@ CLAIMS_PER_JOB = 5_000
 
 @collector.paused
 def check(corpus: Corpus, *, rates=None, rules: Iterable[Rule] | None = None, config=None,
-          jobs: int = 1) -> Report:
+          jobs: int = 1, progress=None) -> Report:
     """Run `rules` (default: the built-in families) over `corpus`.
 
     With `jobs` above 1 and a corpus of at least `CLAIMS_PER_JOB` claims a job, rules
     run in that many processes forked from this one (where the platform can fork);
-    the report is the same either way.
+    the report is the same either way. `progress(stage, done, total)` is called as rule
+    families finish (see `verify.progress`).
     """
     context = Context(corpus, rates, config)
     rules = builtin_rules() if rules is None else list(rules)
+    tick = counted(progress, "checking", len(rules))
     jobs = min(jobs, len(corpus.claims) // CLAIMS_PER_JOB)
     if jobs > 1:
         _ = context.groups  # built once here, not once in each process
-    results = parallel.ordered_map(functools.partial(_outcome, context), rules, jobs=jobs,
+    results = parallel.ordered_map(functools.partial(_outcome, context, tick), rules, jobs=jobs,
                                    costs=[getattr(rule, "cost", 1.0) for rule in rules],
                                    ref=functools.partial(_claim_ref, corpus), resolve=corpus.claim)
+    if progress is not None:
+        progress("checking", len(rules), len(rules))  # rules run by forked helpers count here
     findings: list[Finding] = []
     problems: list[Problem] = []
     skipped: Counter[str] = Counter()
@@ -142,7 +147,7 @@ def _claim_ref(corpus: Corpus, obj: object) -> str | None:
     return None
 
 
-def _outcome(context: Context, rule: Rule) -> _Outcome:
+def _outcome(context: Context, tick: Callable[[], None], rule: Rule) -> _Outcome:
     outcome = _Outcome([], [], Counter(), {})
     for item in rule.run(context):
         if isinstance(item, Ran):
@@ -156,6 +161,7 @@ def _outcome(context: Context, rule: Rule) -> _Outcome:
             outcome.problems.append(item)
         else:
             outcome.findings.append(item)
+    tick()
     return outcome
 
 

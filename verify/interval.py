@@ -144,10 +144,10 @@ class Interval:
             for a in ((self.lo, self.lo_open), (self.hi, self.hi_open))
             for b in ((other.lo, other.lo_open), (other.hi, other.hi_open))
         ]
-        lo, hi = products[0], products[0]
+        low, high = products[0], products[0]
         for end in products[1:]:  # of equal candidates, a closed one wins: that value is attained
-            lo, hi = _lesser(lo, end, open_binds=False), _greater(hi, end, open_binds=False)
-        return _make(lo[0], hi[0], lo[1], hi[1])
+            low, high = _lesser(low, end, open_binds=False), _greater(high, end, open_binds=False)
+        return _make(low[0], high[0], low[1], high[1])
 
     __rmul__ = __mul__
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import operator
 import re
 from datetime import date
+from typing import cast
 
 import attrs
 
@@ -59,7 +60,7 @@ def to_value(value: object) -> Value:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         raise InputError(f"value {value!r} must be a string as the source writes it: "
                          f"value = \"{value}\" (with its unit, e.g. \"$38.4 billion\")")
-    return parse_value(value)
+    return parse_value(cast(str, value))  # it says what a value must be, if not a string
 
 
 def to_period(value: object) -> Period | None:
@@ -70,13 +71,13 @@ def to_period(value: object) -> Period | None:
     if isinstance(value, date):
         raise InputError(f"period {value} is a date: a level at one date is as_of = {value}, "
                          f"a flow over one day is period = \"{value}\"")
-    return Period.parse(value)
+    return Period.parse(cast(str, value))  # it says what a period must be, if not a string
 
 
 def to_since(value: object) -> Since | None:
     if value is None or isinstance(value, Since):
         return value
-    return Since.parse(value)
+    return Since.parse(cast(str, value))  # it says what a baseline must be, if not a string
 
 
 def to_change(value: object) -> str | None:

@@ -11,7 +11,6 @@ infinite interval ends as "inf"/"-inf".
 from __future__ import annotations
 
 import datetime
-import functools
 import math
 import types
 import typing
@@ -74,14 +73,20 @@ def from_plain(cls: type, data: Any) -> Any:
     return cls(**{name: _decode(hints[name], value) for name, value in data.items()})
 
 
-@functools.cache
+_FIELDS: dict[type, tuple] = {}
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
 def _fields(cls: type) -> tuple:
-    return tuple(f for f in attrs.fields(cls) if f.init and f.name not in _DERIVED)
+    if cls not in _FIELDS:
+        _FIELDS[cls] = tuple(f for f in attrs.fields(cls) if f.init and f.name not in _DERIVED)
+    return _FIELDS[cls]
 
 
-@functools.cache
 def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls)
+    return _HINTS[cls]
 
 
 def _decode(tp: Any, data: Any) -> Any:

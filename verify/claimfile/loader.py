@@ -21,6 +21,7 @@ from verify.claimfile.discover import MAX_FILE_BYTES, claim_files
 from verify.claimfile.positions import Positions, scan
 from verify.errors import InputError
 from verify.exact import Exact
+from verify.progress import counted
 from verify.model import (
     Acknowledgement,
     Check,
@@ -61,13 +62,14 @@ CHILD_SHARE = 0.45
 
 @collector.paused
 def load(paths: list[str] | str = "claims", *, config=None, jobs: int = 1,
-         texts: dict[str, str] | None = None, read_values: dict | None = None) -> Corpus:
+         texts: dict[str, str] | None = None, read_values: dict | None = None, progress=None) -> Corpus:
     """Every claim file under `paths`, checked for everything that can be checked alone.
 
     `texts` maps a file's path (as found under `paths`) to text that stands for what is on
     disk: an editor's unsaved buffer. A path in it that is not found under `paths` is read too.
     `read_values`, a dict kept by a caller that loads again and again (the language
     server), keeps the values read, so that only new value strings are parsed.
+    `progress(stage, done, total)` is called as files are read (see `verify.progress`).
 
     `config` (a `verify.config.Config`) supplies the project's hedge table. With `jobs`
     above 1 and enough claim files, a process forked from this one reads the later files
@@ -83,20 +85,28 @@ def load(paths: list[str] | str = "claims", *, config=None, jobs: int = 1,
         files += [Path(p) for p in texts if p not in found]
         jobs = 1
     values = _Values(lexicon, read_values)
+    tick = counted(progress, "reading", len(files))
     split = _child_share_from(files) if jobs > 1 else len(files)
     keys: dict[int, tuple] = {}
     child = parallel.start(lambda: _read_in_child(files[split:], lexicon, keys),
                            ref=lambda obj: keys.get(id(obj))) if split < len(files) else parallel.Pending()
     with child:
-        loaded = [read_file(path, values) if texts is None or str(path) not in texts
-                  else read_text(str(path), texts[str(path)], values) for path in files[:split]]
+        loaded = []
+        for path in files[:split]:
+            loaded.append(read_file(path, values) if texts is None or str(path) not in texts
+                          else read_text(str(path), texts[str(path)], values))
+            tick()
         handed = child.results(resolve=values.read.__getitem__)
         read = next(handed, None)
         if read is not None:
             values.seed(read)
-            loaded.extend(handed)
+            for f in handed:
+                loaded.append(f)
+                tick()
     # What a child did not hand over (it failed, or there was none) is read here.
-    loaded += [read_file(path, values) for path in files[len(loaded):]]
+    for path in files[len(loaded):]:
+        loaded.append(read_file(path, values))
+        tick()
     return assemble(loaded, problems)
 
 
