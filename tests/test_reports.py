@@ -104,7 +104,7 @@ def test_sarif_has_what_code_scanning_needs(report):
         physical = location["physicalLocation"]
         assert physical["artifactLocation"]["uri"].endswith((".toml",))
         assert physical["region"]["startLine"] >= 1
-        assert re.fullmatch(r"[0-9a-f]{64}", result["partialFingerprints"]["verifyFinding/v1"])
+        assert re.fullmatch(r"[0-9a-f]{64}", result["partialFingerprints"]["primaryLocationLineHash"])
     by_rule = {r["ruleId"]: r for r in run["results"]}
     assert by_rule["identity.market_cap"]["suppressions"] == [{"kind": "inSource", "status": "accepted"}]
     assert "suppressions" not in by_rule["share_of_market"]
@@ -113,11 +113,16 @@ def test_sarif_has_what_code_scanning_needs(report):
     assert by_rule["share_of_market"]["properties"]["loose"]["sides"][0]["interval"] == "[$3.087B, $4.131B]"
 
 
-def test_sarif_fingerprints_do_not_move_with_lines(corpus):
+def test_sarif_alerts_keep_their_identity_when_claims_move_within_their_file(corpus):
+    """GitHub keys an alert on repository, path, rule id and primaryLocationLineHash (its upload
+    action hashes the flagged line only when a result has none): ours is the rule and the fact."""
     before = _fingerprints(check(load([str(corpus)])))
     path = corpus / "a.toml"
-    path.write_text(path.read_text(encoding="utf-8").replace("[defaults]", "# moved\n\n\n[defaults]"),
-                    encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    share = claim("share", "market_share", "4 percent", period="2024-Q4")
+    moved = text.replace(share, "").replace('[[check]]', "# moved below\n\n" + share + "[[check]]")
+    assert moved != text
+    path.write_text(moved.replace("[defaults]", "# a longer header\n\n[defaults]"), encoding="utf-8")
     after_report = check(load([str(corpus)]))
     assert _fingerprints(after_report) == before
     lines = {r["ruleId"]: r["locations"][0]["physicalLocation"]["region"]["startLine"]
@@ -126,7 +131,7 @@ def test_sarif_fingerprints_do_not_move_with_lines(corpus):
 
 
 def _fingerprints(report):
-    return {r["ruleId"]: r["partialFingerprints"]["verifyFinding/v1"]
+    return {r["ruleId"]: r["partialFingerprints"]["primaryLocationLineHash"]
             for r in json.loads(report.render("sarif"))["runs"][0]["results"] if r["ruleId"] != "input-problem"}
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from verify.findings import Finding
 from verify.report import as_markdown, as_text
+from verify.report.escape import visible
 from verify.report.report import Report
 
 CAP = 10  # annotations of one type per step
@@ -33,7 +34,7 @@ def overflow(report: Report) -> str | None:
 
 def _split(report: Report):
     """(annotations to emit, annotations past the cap), each as (type, location, title, message)."""
-    items = [("error", p.location, "verify: problem", p.message) for p in report.ordered_problems]
+    items = [("error", p.location, "verify: problem", visible(p.message)) for p in report.ordered_problems]
     items += [_item(f) for f in report.ordered]
     shown, rest, counts = [], [], {}
     for item in items:
@@ -44,14 +45,14 @@ def _split(report: Report):
 
 def _item(f: Finding):
     kind = "notice" if f.acknowledged else f.severity
-    title = f"verify {f.id}" + (" (acknowledged)" if f.acknowledged else "")
+    title = f"verify {visible(f.id)}" + (" (acknowledged)" if f.acknowledged else "")
     return kind, f.location, title, as_text.plain(f)
 
 
 def _command(kind: str, where, title: str, message: str) -> str:
     props = []
     if where is not None:
-        props.append(f"file={_property(where.file)}")
+        props.append(f"file={_property(visible(where.file))}")
         if where.line:
             props.append(f"line={where.line}")
         if where.column:

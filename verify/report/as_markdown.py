@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from verify.report import as_text
+from verify.report.escape import visible
 from verify.report.report import Report
 
 HEADER = "| | Rule | Where | Finding |\n|---|---|---|---|\n"
@@ -24,9 +27,24 @@ def render(report: Report, **_options) -> str:
 
 
 def row(kind: str, where, title: str, message: str) -> str:
-    place = f"`{where}`" if where is not None else ""
-    return f"| {ICONS.get(kind, '')} {kind} | `{_cell(title)}` | {place} | {_cell(message)} |"
+    """A table row; `message` may span lines (each becomes a <br>-separated line of the cell)."""
+    place = _code(str(where)) if where is not None else ""
+    return f"| {ICONS.get(kind, '')} {kind} | {_code(title)} | {place} | {_cell(message)} |"
+
+
+# Backslash-escaped wherever they stand, so that a cell shows what the claim file says:
+# `|` ends a cell (inside code spans too), `$` opens math on GitHub, the rest is inline markup.
+_MARKUP = re.compile(r"([\\`*_\[\]<>|!~$&])")
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", "<br>")
+    return "<br>".join(_MARKUP.sub(r"\\\1", visible(line)) for line in text.split("\n"))
+
+
+def _code(text: str) -> str:
+    """A code span holding `text` whatever backticks it has (a fence longer than any run of
+    them), its pipes escaped as a table requires and its control characters made visible."""
+    text = visible(text).replace("|", "\\|")
+    fence = "`" * (max(map(len, re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"

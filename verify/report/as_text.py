@@ -7,6 +7,7 @@ from typing import Iterator
 
 from verify import parallel
 from verify.findings import Finding
+from verify.report.escape import visible, visible_path
 from verify.report.report import FINDINGS_PER_JOB, Report
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "problem": "\033[35m", "dim": "\033[2m",
@@ -22,7 +23,7 @@ def pieces(report: Report, *, color: bool = False, jobs: int = 1, **_options) ->
     """The report a finding at a time; with `jobs`, forked processes write shares of many findings."""
     paint = _painter(color)
     for p in report.ordered_problems:
-        yield f"{p.location}: {paint('problem', 'problem')}: {p.message}\n"
+        yield f"{visible_path(p.location)}: {paint('problem', 'problem')}: {visible(p.message)}\n"
     yield from parallel.imap(functools.partial(_written, paint=paint), report.ordered, jobs=jobs,
                              per_job=FINDINGS_PER_JOB)
     yield paint(summary_line(report), "bold") + "\n"
@@ -36,27 +37,29 @@ def _finding(f: Finding, paint) -> list[str]:
     where = f.location
     label = f"{f.severity}[{f.id}]"
     tag = paint(label, f.severity) + (" (acknowledged)" if f.acknowledged else "")
-    return [f"{where or '-'}: {tag} {f.message}", *(f"    {line}" for line in details(f, paint))]
+    return [f"{visible_path(where or '-')}: {tag} {visible(f.message)}", *(f"    {line}" for line in details(f, paint))]
 
 
 def details(f: Finding, paint=None) -> list[str]:
-    """The claims, the two sides under the reading that failed, and the rates: the computation."""
+    """The claims, the two sides under the reading that failed, and the rates: the computation,
+    a line each, with the text taken from claim files made `visible`."""
     paint = paint or _painter(False)
     lines = []
     for c in f.claims:
-        quote = f"  “{c.quote}”" if c.quote else ""
-        lines.append(f"{c.ref} = {c.value.text!r}{paint(quote, 'dim')}")
+        quote = f"  “{visible(c.quote)}”" if c.quote else ""
+        lines.append(f"{visible(c.ref)} = {visible(repr(c.value.text))}{paint(quote, 'dim')}")
     reading = "loose" if f.severity == "error" else "strict"
     for s in f.sides:
-        lines.append(f"{reading}: {s.label} = {getattr(s, reading)}")
+        lines.append(visible(f"{reading}: {s.label} = {getattr(s, reading)}"))
     for r in f.rates:
-        lines.append(f"rate: {r}")
+        lines.append(visible(f"rate: {r}"))
     return lines
 
 
 def plain(f: Finding) -> str:
-    """A finding in one message without colour: for annotations, tables and test reports."""
-    return "\n".join([f.message, *details(f)])
+    """A finding in one message without colour, a line each for the message and its details,
+    control characters escaped: for annotations, tables and test reports."""
+    return "\n".join([visible(f.message), *details(f)])
 
 
 def summary_line(report: Report) -> str:

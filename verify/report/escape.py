@@ -1,0 +1,41 @@
+"""Text from claim files made safe to print: what a person reads must be what the file says.
+
+A quote or a file name is data, and may hold anything: a newline followed by
+`::error file=…::` becomes a workflow command in a GitHub Actions log, an ESC or OSC
+sequence repaints or retitles a terminal, a bidirectional override reorders what
+is shown. Every human-readable report passes such text through `visible`, which
+writes each control character as a Python-style escape (`\\n`, `\\x1b`, `\\u202e`),
+so it is shown and never obeyed.
+"""
+
+from __future__ import annotations
+
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(code: int) -> str:
+    char = chr(code)
+    if char in _NAMED:
+        return _NAMED[char]
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+# C0 and C1 controls and DEL; the line and paragraph separators (line breaks to some
+# terminals and editors); the bidirectional embeddings, overrides and isolates.
+_CONTROLS = [*range(0x00, 0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, 0x200E, 0x200F,
+             *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+_TABLE = {code: _escape(code) for code in _CONTROLS}
+
+
+def visible(text: str) -> str:
+    """`text` with every control character written as an escape; printable text unchanged."""
+    return text.translate(_TABLE)
+
+
+def visible_path(path: object) -> str:
+    """A file name (or location) to begin a line with: controls escaped, and never read as a
+    runner command (`::error…`, `##[error]…`) by a CI log, which a name such as
+    `::error file=x::y.toml` would be."""
+    text = visible(str(path))
+    return f"./{text}" if text.startswith((":", "#")) else text
+
