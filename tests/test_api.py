@@ -190,6 +190,7 @@ def test_dumps_writes_the_corpus_back_as_it_was(tmp_path):
         text = dumps(source, own(corpus.claims), checks=own(corpus.checks),
                      acknowledgements=own(corpus.acknowledgements))
         (tmp_path / f"{source.id}.toml").write_text(text, encoding="utf-8")
+    shutil.copytree(ROOT / "claims" / "sources", tmp_path / "sources")  # the articles' texts, beside them
     again = load([str(tmp_path)])
     assert again.problems == ()
     assert (again.sources, again.claims, again.checks, again.acknowledgements) == \

@@ -37,6 +37,8 @@ def test_the_golden_corpus_has_one_discrepancy_per_rule_family():
         ("change", "error", False),  # "up 150%" against 144 / 85 - 1 = +69%
         ("identity.market_cap", "error", False),  # $144 × 3.00bn shares = $432bn, not $342bn
         ("period-sum", "error", False),  # 300 + 250 + 250 + 280.2 = 1,080.2, not 1,000.0
+        ("quote.missing", "error", False),  # "a third player": the article says "a third company"
+        ("quote.value", "error", False),  # 40%, where the quote says 14%
         ("share.total", "error", False),  # 45 + 40 + 25 = 110%
         ("share_of_market", "error", False),  # 45% of $90bn, not $4.3bn
         ("unit.employees", "error", True),  # "$194,000" employees, acknowledged

@@ -3,6 +3,7 @@
 import datetime
 import json
 import os
+import shutil
 import stat
 import textwrap
 from pathlib import Path
@@ -240,6 +241,8 @@ def test_fmt_never_changes_what_the_corpus_says(tmp_path):
 
     for path in CLAIM_FILES:
         (tmp_path / path.name).write_text(layout(path.read_text(encoding="utf-8")), encoding="utf-8")
+    for folder in {p.parent for p in CLAIM_FILES if (p.parent / "sources").is_dir()}:
+        shutil.copytree(folder / "sources", tmp_path / "sources", dirs_exist_ok=True)  # the articles' texts, beside them
     before_claims, before_checks = [], []
     for folder in {p.parent for p in CLAIM_FILES}:
         claims, checks = meaning(folder)

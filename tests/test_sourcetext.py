@@ -106,3 +106,68 @@ def test_a_fifo_is_not_read(tmp_path):
     os.mkfifo(fifo)
     with pytest.raises(ArticleError, match="not a regular file"):
         read_article(fifo)
+
+
+# -- [source] text in claim files ----------------------------------------------
+
+CLAIM_FILE = """\
+[source]
+id = "story"
+published = 2025-02-24
+text = {text}
+
+[[claim]]
+id = "revenue"
+entity = "Acme"
+metric = "revenue"
+period = "2024-Q4"
+value = "$4.2 billion"
+"""
+
+
+def load_with(tmp_path, text, article=None, name="article.txt"):
+    from verify import load
+
+    folder = tmp_path / "claims"
+    (folder / "sources").mkdir(parents=True)
+    if article is not None:
+        (folder / "sources" / name).write_bytes(article)
+    (folder / "story.toml").write_text(CLAIM_FILE.format(text=text), encoding="utf-8")
+    return load([str(folder)])
+
+
+def test_a_claim_file_reads_its_article_relative_to_itself(tmp_path):
+    corpus = load_with(tmp_path, '"sources/article.txt"', "Revenue was $4.2 billion.\n".encode())
+    assert corpus.problems == ()
+    assert corpus.sources[0].text == "sources/article.txt"
+    assert corpus.articles["story"].text == "Revenue was $4.2 billion.\n"
+
+
+@pytest.mark.parametrize("text, article, expected", [
+    ('"sources/gone.txt"', None, "text: no such file"),
+    ('"sources/article.txt"', b"caf\xe9\n", "is not UTF-8 text: save it as UTF-8 (line 1)"),
+    ('"../outside.txt"', None, "is outside this file's folder"),
+    ('"/etc/hostname.txt"', None, "is outside this file's folder"),
+    ('"sources/article.pdf"', b"%PDF", "a .txt, .md or .html file"),
+    ("42", None, "text: must be a non-empty string"),
+    ('""', None, "text: must be a non-empty string"),
+])
+def test_an_article_that_cannot_be_read_is_a_problem_at_its_line(tmp_path, text, article, expected):
+    name = "article.pdf" if "pdf" in text else "article.txt"
+    (tmp_path / "outside.txt").write_text("outside", encoding="utf-8")
+    corpus = load_with(tmp_path, text, article, name)
+    [problem] = corpus.problems
+    assert expected in problem.message
+    assert problem.location.file.endswith("story.toml") and problem.location.line == 4
+    assert [c.id for c in corpus.claims] == ["revenue"]  # the claims are still loaded
+    assert corpus.articles == {}
+
+
+def test_a_symlink_out_of_the_folder_is_not_followed(tmp_path):
+    (tmp_path / "secret.txt").write_text("not an article", encoding="utf-8")
+    load_with(tmp_path, '"sources/link.txt"')  # the folders, before the link
+    (tmp_path / "claims" / "sources" / "link.txt").symlink_to(tmp_path / "secret.txt")
+    from verify import load
+
+    corpus = load([str(tmp_path / "claims")])
+    assert "is outside this file's folder" in corpus.problems[0].message

@@ -102,6 +102,7 @@ class Checker:
             claims=tuple(neighbours) + draft_corpus.claims,
             checks=draft_corpus.checks,
             acknowledgements=snapshot.corpus.acknowledgements + draft_corpus.acknowledgements,
+            articles={**snapshot.corpus.articles, **draft_corpus.articles},
         )
         report = run(sub, rates=self.rates, config=self.config)
         drafted = {id(c) for c in draft_corpus.claims}

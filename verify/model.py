@@ -18,6 +18,7 @@ from verify import expressions
 from verify.errors import InputError
 from verify.periods import Period, Since
 from verify.plain import PlainData
+from verify.sourcetext import Article
 from verify.values import Value, parse_value
 
 ID = re.compile(r"[a-z][a-z0-9_]*")
@@ -149,6 +150,7 @@ class Source(PlainData):
     publisher: str | None = attrs.field(default=None, converter=_optional_text)
     published: date | None = attrs.field(default=None, converter=_optional_date)
     url: str | None = attrs.field(default=None, converter=_optional_text)
+    text: str | None = attrs.field(default=None, converter=_optional_text)  # the article's file, as written
     locale: str = "en_US"
     note: str | None = attrs.field(default=None, converter=_optional_text)
     location: Location | None = attrs.field(default=None, eq=False)
@@ -242,6 +244,8 @@ class Corpus(PlainData):
     acknowledgements: tuple[Acknowledgement, ...] = ()
     problems: tuple[Problem, ...] = ()
     files: tuple[str, ...] = ()
+    # source id -> the text of its article, where the source names one
+    articles: dict[str, Article] = attrs.field(factory=dict, eq=False, repr=False)
     # source id -> claim id -> claim: ids are shared strings, where "source.claim" keys
     # would be a new string per claim (6 MB at 100,000 claims).
     _by_source: dict[str, dict[str, Claim]] = attrs.field(init=False, eq=False, repr=False)

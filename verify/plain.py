@@ -20,7 +20,7 @@ from typing import Any
 import attrs
 
 # Fields that are derived from others (rebuilt on construction) or hold live objects.
-_DERIVED = {"tree", "config"}
+_DERIVED = {"tree", "config", "articles"}
 
 
 class PlainData:

@@ -22,6 +22,7 @@ from verify.claimfile.positions import Positions, scan
 from verify.errors import InputError
 from verify.exact import Exact
 from verify.progress import counted
+from verify.sourcetext import Article, ArticleError, read_article
 from verify.model import (
     Acknowledgement,
     Check,
@@ -51,6 +52,7 @@ class _File:
     acknowledgements: list[Acknowledgement] = attrs.Factory(list)
     problems: list[Problem] = attrs.Factory(list)
     broken: set[str] = attrs.Factory(set)  # ids of claims that failed to load
+    article: Article | None = None  # the source's text, where it names one
 
 
 # Below this many bytes of claim files (about 4,500 claims), forking costs more than it saves.
@@ -153,6 +155,7 @@ def assemble(loaded: list[_File], problems: list[Problem]) -> Corpus:
         acknowledgements=tuple(acknowledgements),
         problems=tuple(problems),
         files=tuple(f.path for f in loaded),
+        articles={f.source.id: f.article for f in good if f.article is not None},
     )
 
 
@@ -419,11 +422,30 @@ class _Reader:
         if self.field("source", None, "locale", _check_locale, locale, failed=failed) is None:
             locale = "en_US"
         texts = {k: self.field("source", None, k, _text, table.get(k), failed=failed)
-                 for k in ("title", "publisher", "url", "note")}
+                 for k in ("title", "publisher", "url", "text", "note")}
         if source_id is None:
             return None
+        if texts["text"] is not None:
+            self.result.article = self.field("source", None, "text", self.article, texts["text"])
         return Source(source_id, published=published, locale=locale, **texts,
                       location=Location(self.result.path, self.positions.line("source")))
+
+    def article(self, written: str) -> Article:
+        """The article at `written`, a path relative to this file, in this file's folder or below."""
+        folder = Path(self.result.path).parent
+        path = folder / written
+        try:
+            inside = path.resolve().is_relative_to(folder.resolve())
+        except (OSError, RuntimeError):  # a symlink loop
+            inside = False
+        if not inside:
+            raise InputError(f"{written!r} is outside this file's folder: keep the article's text beside "
+                             "its claim file or below it, e.g. text = \"sources/article.txt\"")
+        try:
+            return read_article(path)
+        except ArticleError as exc:
+            line = f" (line {exc.line})" if exc.line is not None else ""
+            raise InputError(f"{exc.message}{line}") from None
 
     def claim(self, fields: dict[str, Any], own: dict[str, Any], index: int, source: Source) -> Claim | None:
         failed = [key for key in schema.CLAIM_REQUIRED if key not in fields]

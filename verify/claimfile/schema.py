@@ -28,6 +28,9 @@ _SOURCE = (
     Field("published", "date", "The publication date (a TOML date, unquoted): the default `as_of` of the "
           "claims below, and the last day a loose reading converts currencies at.", "published = 2025-02-24"),
     Field("url", "string", "Where the article is.", 'url = "https://www.example.com/alibaba-53b"'),
+    Field("text", "string", "The article's text (.txt, .md or .html, UTF-8), a path relative to this "
+          "file, in its folder or below: the quote rule finds each claim's quote in it, and the HTML report "
+          "shows it with its numbers marked.", 'text = "sources/crn-alibaba-53b.txt"'),
     Field("locale", "string", "How the article writes numbers and currencies, as a babel locale "
           "(`de_DE` reads `1.234,5`). Default en_US.", 'locale = "en_US"'),
     Field("note", "string", "Free text for people.", 'note = "figures checked against the 10-K"'),
