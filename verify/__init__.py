@@ -17,6 +17,8 @@ _EXPORTS = {
     "Checker": "verify.checker",
     "parse_value": "verify.values",
     "Value": "verify.values",
+    "extract": "verify.draft",
+    "Mention": "verify.draft",
     "Claim": "verify.model",
     "Source": "verify.model",
     "Check": "verify.model",
