@@ -172,3 +172,49 @@ def test_sarif_paths_are_encoded_and_relative_to_the_repository_root(hostile, tm
     assert uris == {f"claims/{FOLDER}/a.toml", f"claims/{FOLDER}/{COMMAND_FILE}"}
     for rule in run["tool"]["driver"]["rules"]:
         assert rule["help"]["text"] and rule["help"]["markdown"] and rule["helpUri"].startswith("https://")
+
+
+# --- JUnit: the strict schema Jenkins applies, and junitparser -----------------------------
+
+JUNIT_SCHEMA = Path(__file__).parent / "schemas" / "junit-strict.xsd"
+
+
+def test_junit_is_well_formed_and_passes_the_strict_schema(hostile):
+    import xmlschema
+    from junitparser import Error, Failure, JUnitXml
+
+    xml = hostile.render("junit", elapsed=1.25)
+    xmlschema.XMLSchema(str(JUNIT_SCHEMA)).validate(xml)  # parses it too: ill-formed XML fails here
+    parsed = JUnitXml.fromstring(xml)
+    cases = [case for suite in parsed for case in suite]
+    assert len(cases) == hostile.checks + 1 and parsed.time == 1.25
+    assert all(case.time == 0 for case in cases)
+    outcomes = {case.name: [type(r) for r in case.result] for case in cases}
+    assert outcomes["check:a.share_of_market"] == [Failure]
+    assert [Error] in outcomes.values()
+    [failure] = [r for case in cases for r in case.result if isinstance(r, Failure)]
+    assert r"\n::error file=evil.toml" in failure.text and "\x1b" not in failure.text
+
+
+def test_junit_leaves_out_the_checks_a_selection_leaves_out(hostile):
+    from junitparser import JUnitXml
+
+    def names(report):
+        return {case.name for suite in JUnitXml.fromstring(report.render("junit")) for case in suite}
+
+    assert "check:a.share_of_market" in names(hostile)
+    ignored = hostile.selected(ignore=["check"])
+    assert not any(name.startswith("check:") for name in names(ignored))
+    assert ignored.summary["checks"] == hostile.checks - 1
+    only_units = JUnitXml.fromstring(hostile.selected(select=["unit"]).render("junit"))
+    assert {suite.name for suite in only_units} == {"unit", "problems"}  # problems are never filtered
+
+
+def test_junit_from_the_command_line_carries_the_runs_time(hostile, tmp_path):
+    from junitparser import JUnitXml
+
+    from verify.cli import main
+
+    out = tmp_path / "junit.xml"
+    assert main([f"claims/{FOLDER}", "--format", "junit", "--output", str(out)]) == 2
+    assert JUnitXml.fromfile(str(out)).time > 0

@@ -96,9 +96,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    import time
+
     from verify import check, load, parallel
     from verify.config import ConfigError, discover
     from verify.rates import RateBook, RateError
+
+    started = time.perf_counter()
 
     try:
         extra = [_extra_report(spec) for spec in args.report]
@@ -125,7 +129,8 @@ def _run(args: argparse.Namespace) -> int:
     fail_on = "warning" if args.strict else args.fail_on or config.fail_on or "error"
     outputs = [(args.format, args.output), *extra]
     for format, path in outputs:
-        pieces = report.pieces(format, color=path is None and _use_color(args.color), jobs=jobs)
+        pieces = report.pieces(format, color=path is None and _use_color(args.color), jobs=jobs,
+                               elapsed=time.perf_counter() - started)
         if path is None:
             sys.stdout.writelines(pieces)
         elif not _write(path, reported(progress, "writing", pieces)):

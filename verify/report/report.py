@@ -70,6 +70,19 @@ class Keys:
         return cls(data)
 
 
+def named(family: str, rule_id: str, names: list[str]) -> bool:
+    """Whether a rule family or id is among `names` (a name also covers the ids below it:
+    `share` covers `share.rank`)."""
+    return any(n in (family, rule_id) or rule_id.startswith(n + ".") for n in names)
+
+
+def key_rule_id(family: str, key: str) -> str:
+    """The rule id of an evaluation from its key (`identity.market_cap:a.cap,…`); a check's key
+    names the check by ref (`check:source.id`), and its id is the ref's last part."""
+    prefix, _, rest = key.partition(":")
+    return rest.rpartition(".")[2] if family == "check" else prefix
+
+
 @attrs.frozen
 class Report(PlainData):
     corpus: Corpus
@@ -125,13 +138,17 @@ class Report(PlainData):
         return 1 if any(self.count(s) for s in failing) else 0
 
     def selected(self, select: list[str] | None = None, ignore: list[str] | None = None) -> Report:
-        """Only the findings whose family or id is selected and not ignored."""
-        def named(finding: Finding, names: list[str]) -> bool:
-            return any(n in (finding.rule, finding.id) or finding.id.startswith(n + ".") for n in names)
+        """Only the findings, and the checks run, whose family or id is selected and not ignored:
+        a check left out is not reported as passed either."""
+        def wanted(family: str, rule_id: str) -> bool:
+            return (not select or named(family, rule_id, select)) and not (ignore and named(family, rule_id, ignore))
 
-        kept = tuple(f for f in self.findings
-                     if (not select or named(f, select)) and not (ignore and named(f, ignore)))
-        return attrs.evolve(self, findings=kept)
+        if not select and not ignore:
+            return self
+        kept = tuple(f for f in self.findings if wanted(f.rule, f.id))
+        ran = {family: Keys(key for key in keys if wanted(family, key_rule_id(family, key)))
+               for family, keys in self.ran.items()}
+        return attrs.evolve(self, findings=kept, ran={family: keys for family, keys in ran.items() if len(keys)})
 
     def render(self, format: str = "text", **options) -> str:
         from verify.report import renderer
