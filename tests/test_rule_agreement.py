@@ -1,3 +1,6 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from rulekit import claim, only, run
 
 from verify.rules.agreement import AgreementRule
@@ -76,3 +79,25 @@ def test_a_run_that_converts_nothing_reads_no_rates_table(tmp_path):
                                      'value = "RMB ¥280.2bn"\n')
     check(load([str(tmp_path)]), rates=book)
     assert book.loaded
+
+
+def _outlier_by_definition(claims, quantities):
+    """The claim whose removal leaves the others agreeing, if exactly one: the definition, by brute force."""
+    from verify.rules.agreement import _agree
+
+    lone = [c for i, c in enumerate(claims) if _agree(quantities[:i] + quantities[i + 1:])]
+    return lone[0] if len(lone) == 1 else None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 20), st.integers(0, 6), st.booleans(), st.booleans()), min_size=3, max_size=9))
+def test_the_outlier_is_found_in_one_pass_as_the_definition_finds_it(ends):
+    from verify.interval import Interval
+    from verify.quantity import Quantity
+    from verify.rules.agreement import _outlier
+    from verify.units import Unit
+
+    quantities = [Quantity(Interval(lo, lo + width, lo_open and width > 0, hi_open and width > 0), Unit())
+                  for lo, width, lo_open, hi_open in ends]
+    claims = [f"claim{i}" for i in range(len(quantities))]
+    assert _outlier(claims, quantities) == _outlier_by_definition(claims, quantities)

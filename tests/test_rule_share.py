@@ -1,3 +1,6 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from rulekit import claim, only, run
 
 from verify.rules.share import ShareRule
@@ -89,3 +92,38 @@ def test_a_segment_is_at_most_its_whole(tmp_path):
     (tmp_path / "ok").mkdir()
     ok = run(tmp_path / "ok", ("a", whole + part.replace("$40.0 billion", "$4.3 billion")), rules=RULES)
     assert ok.findings == () and ok.checks == 1
+
+
+def _rank_by_definition(mine, theirs):
+    """The implied rank's ends, counted share by share: the definition the fast count must keep."""
+    import math
+
+    surely = sum(1 for t in theirs if not t.may_be_at_most(mine))
+    possibly = sum(1 for t in theirs if mine.may_be_less(t))
+    room = 1 - mine.lo - sum(t.lo for t in theirs)
+    unnamed = 0 if room <= 0 else math.inf if mine.lo <= 0 else math.ceil(room / mine.lo) - 1
+    return surely + 1, possibly + 1 + unnamed
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 12), st.integers(0, 4), st.booleans(), st.booleans()), min_size=1, max_size=8),
+       st.data())
+def test_a_rank_counted_by_bisection_is_the_rank_counted_share_by_share(ends, data):
+    from verify.exact import Exact
+    from verify.interval import INF, Interval
+    from verify.quantity import Quantity
+    from verify.rules.share import _implied_rank, _Standing
+    from verify.units import PERCENT
+
+    intervals = [Interval(Exact(lo, 100), Exact(lo + w, 100), lo_open and w > 0, hi_open and w > 0)
+                 for lo, w, lo_open, hi_open in ends]
+    me = data.draw(st.integers(0, len(intervals) - 1))
+
+    class Own:  # what _implied_rank reads of a claim: its value's reading
+        class value:
+            strict = Quantity(intervals[me] * Interval.point(100), PERCENT)
+
+    rank = _implied_rank(Own, _Standing(intervals), "strict").interval
+    low, high = _rank_by_definition(intervals[me], intervals[:me] + intervals[me + 1:])
+    assert rank.lo == low
+    assert rank.hi == (INF if high == float("inf") else high)

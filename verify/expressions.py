@@ -163,11 +163,15 @@ def refs(node: Node) -> list[Ref]:
 
 
 def sum_of(names: list[str]) -> Node:
-    """`a + b + c` over claim references: the trees that rules build for totals."""
-    total: Node = Ref(names[0], 0)
-    for name in names[1:]:
-        total = Binary("+", total, Ref(name, 0))
-    return total
+    """`a + b + c` over claim references: the trees that rules build for totals.
+
+    Balanced, so that a market of thousands of shares is a tree of depth log2(n), not a
+    chain every recursive walk would have to descend (sums of exact intervals do not
+    depend on the order they are added in)."""
+    if len(names) == 1:
+        return Ref(names[0], 0)
+    middle = len(names) // 2
+    return Binary("+", sum_of(names[:middle]), sum_of(names[middle:]))
 
 
 def substitute(node: Node, names: dict[str, str]) -> Node:

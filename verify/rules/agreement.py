@@ -10,6 +10,7 @@ from __future__ import annotations
 from verify.engine import Context, Ran
 from verify.facts import reference_date
 from verify.findings import Finding, Side
+from verify.interval import Interval
 from verify.model import Claim, Problem
 from verify.quantity import Quantity
 from verify.rates import RateError
@@ -80,8 +81,28 @@ def _agree(quantities: list[Quantity]) -> bool:
 
 
 def _outlier(claims: list[Claim], quantities: list[Quantity]) -> Claim | None:
+    """The one claim without which the others agree, if exactly one is.
+
+    The others of claim i agree when what all claims before it share meets what all
+    after it share: prefix and suffix intersections make that one step a claim, so a
+    fact claimed by thousands of sources costs linear time, not quadratic."""
     if len(claims) < 3:
         return None
-    lone = [c for i, c in enumerate(claims) if _agree(quantities[:i] + quantities[i + 1:])]
-    return lone[0] if len(lone) == 1 else None
+    intervals = [q.interval for q in quantities]
+    before: list[Interval | None] = [Interval.everything()]  # before[i]: what intervals[:i] share
+    for interval in intervals[:-1]:
+        before.append(_meet(before[-1], interval))
+    lone = None
+    after: Interval | None = Interval.everything()  # what intervals[i + 1:] share
+    for i in range(len(intervals) - 1, -1, -1):
+        if _meet(before[i], after) is not None:
+            if lone is not None:
+                return None  # two claims could each be the odd one out: name neither
+            lone = claims[i]
+        after = _meet(after, intervals[i])
+    return lone
 
+
+def _meet(a: Interval | None, b: Interval | None) -> Interval | None:
+    """What two intervals share (None: nothing, as for an empty one)."""
+    return None if a is None or b is None else a.intersection(b)

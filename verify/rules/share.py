@@ -8,6 +8,7 @@ and time agree; one claim per entity takes part (agreement judges duplicates).
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import defaultdict
 
@@ -46,8 +47,9 @@ class ShareRule:
                 ranks.append((claim, _market(claim, rank_of[metric])))
         for shares in markets.values():
             yield from self._total(list(shares.values()), context)
+        standings: dict = {}  # each market's shares, sorted once per reading
         for claim, market in ranks:
-            yield from self._rank(claim, markets.get(market, {}))
+            yield from self._rank(claim, markets.get(market, {}), standings)
         yield from self._parts(context)
 
     def _total(self, shares: list[Claim], context: Context):
@@ -58,7 +60,7 @@ class ShareRule:
                          key=f"share.total:{','.join(sorted(claims))}",
                          message=f"the shares of {market} add up to more than {WHOLE.text}")
 
-    def _rank(self, claim: Claim, shares: dict[str, Claim]):
+    def _rank(self, claim: Claim, shares: dict[str, Claim], standings: dict):
         own = shares.get(normal(claim.entity))
         rank = claim.value.rank
         if own is None or rank is None:
@@ -66,7 +68,8 @@ class ShareRule:
             return
         yield Ran(self.family, f"share.rank:{claim.ref}")
         others = [c for entity, c in shares.items() if entity != normal(claim.entity)]
-        implied = {reading: _implied_rank(own, others, reading) for reading in ("strict", "loose")}
+        implied = {reading: _implied_rank(own, _standing(shares, reading, standings), reading)
+                   for reading in ("strict", "loose")}
         holds = {reading: implied[reading].interval.overlaps(getattr(claim.value, reading).interval)
                  for reading in implied}
         level = severity(holds["strict"], holds["loose"])
@@ -109,14 +112,34 @@ def _market(claim: Claim, share_metric: str) -> tuple:
     return (share_metric, normal(claim.market), normal(claim.segment), time_key(claim))
 
 
-def _implied_rank(own: Claim, others: list[Claim], reading: str) -> Quantity:
+class _Standing:
+    """A market's shares under one reading, sorted so that each rank is counted in log time."""
+
+    def __init__(self, intervals: list[Interval]):
+        self.lows = sorted((i.lo, i.lo_open) for i in intervals)  # a closed low end before an open one
+        self.highs = sorted(i.hi for i in intervals)
+        self.total_low = sum((i.lo for i in intervals), Exact(0))
+
+
+def _standing(shares: dict[str, Claim], reading: str, standings: dict) -> _Standing:
+    key = (id(shares), reading)
+    if key not in standings:
+        standings[key] = _Standing([getattr(c.value, reading).to_base().interval for c in shares.values()])
+    return standings[key]
+
+
+def _implied_rank(own: Claim, market: _Standing, reading: str) -> Quantity:
     """The ranks the shares allow: above it, every share surely larger, up to every share
-    possibly larger plus as many unnamed competitors as the share left unclaimed can fit."""
+    possibly larger plus as many unnamed competitors as the share left unclaimed can fit.
+
+    Counted over the whole market (`own` among them) by bisection, then `own` taken out."""
     mine = getattr(own.value, reading).to_base().interval
-    theirs = [getattr(c.value, reading).to_base().interval for c in others]
-    surely = sum(1 for t in theirs if not t.may_be_at_most(mine))
-    possibly = sum(1 for t in theirs if mine.may_be_less(t))
-    room = 1 - mine.lo - sum(t.lo for t in theirs)
+    n = len(market.lows)
+    # surely larger: a low end above my high end, or at it where either end is open
+    surely = n - bisect.bisect_left(market.lows, (mine.hi, not mine.hi_open))
+    # possibly larger: a high end above my low end (mine is never surely larger than itself)
+    possibly = n - bisect.bisect_right(market.highs, mine.lo) - (1 if mine.lo < mine.hi else 0)
+    room = 1 - market.total_low
     if room <= 0:
         unnamed: int | float = 0
     elif mine.lo <= 0:
