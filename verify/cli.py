@@ -21,7 +21,8 @@ def parser() -> argparse.ArgumentParser:
         description="Check the numeric claims of news articles against each other.",
         epilog="Other commands: verify rules (the rules in force), verify explain RULE, "
                "verify rates show|refresh, verify new (a claim file to start from), "
-               "verify fmt [--check] (canonical layout), verify schema (JSON Schema for editors), "
+               "verify fmt [--check] (canonical layout), verify draft ARTICLE (a claim file from an article), "
+               "verify schema (JSON Schema for editors), "
                "verify lsp (a language server). Exit codes: 0 no finding at or above --fail-on; 1 such findings; "
                "2 usage error, config error or claim files that could not be read.",
     )
@@ -80,6 +81,10 @@ def main(argv: list[str] | None = None) -> int:
         return _rates(rates_parser().parse_args(argv[1:]))
     if argv[:1] in (["explain"], ["rules"]):
         return _describe(rules_parser(argv[0]).parse_args(argv[1:]), argv[0])
+    if argv[:1] == ["draft"]:
+        from verify.draft.command import main as draft
+
+        return draft(argv[1:])
     if argv[:1] == ["lsp"]:
         return _lsp(argv[1:])
     if argv[:1] in (["schema"], ["new"], ["fmt"]):

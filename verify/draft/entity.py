@@ -16,6 +16,7 @@ from verify.draft.vocabulary import Vocabulary
 
 _NAME = re.compile(r"(?<![\w$€£¥])(?:[A-Z][\w&.-]*[\w&]|[A-Z])(?:[ \t]+(?:of|and|&|de|la)?[ \t]*(?:[A-Z][\w&.-]*[\w&]|[A-Z]))*")
 _POSSESSIVE = re.compile(r"^['’]s\b")
+_OWNED = re.compile(r"\b(?:our|its|their|his|her|my|your)\s+$", re.IGNORECASE)
 
 
 @attrs.frozen
@@ -43,6 +44,8 @@ def names(sentence: str, vocab: Vocabulary) -> list[Name]:
             continue  # a headline's capitals name nothing; "according to X" names a source
         if any(re.match(r"[A-Z]+-[a-z]", w) for w in words):
             continue  # "AI-related" describes, it names no one
+        if len(words) == 1 and _OWNED.search(sentence, 0, start):
+            continue  # "our Cloud revenue": a capitalised common noun
         text = " ".join(words)
         if text.isupper() and len(text) <= 3 and text not in ("AWS", "IBM", "AMD", "BYD", "TSMC"):
             continue  # an acronym of a currency, unit or period more often than a company

@@ -15,6 +15,8 @@ from verify.draft.vocabulary import Vocabulary
 from verify.units import PERCENT, POINTS
 from verify.values import Value
 
+_SHARE_OF = re.compile(r"\s+(?:share\s+)?of\s+(?:a|an|the|its|their)?\b")
+_JOINED = re.compile(r"\s+(?:in|of|from|on)\s+(?:total\s+|net\s+|annual\s+|quarterly\s+)?")
 _CHANGE_BEFORE = re.compile(r"\b(?:increase|increases|rise|rises|growth|gain|gains|jump|decline|drop|fall|"
                             r"climb|surge|boost|grew|rose|fell|jumped|climbed|dropped|declined|added|lost|"
                             r"up|down|higher|lower)\b(?:\s+(?:of|by|to))?\s*(?:about|around|nearly|over)?\s*$")
@@ -52,12 +54,16 @@ def guess_metric(sentence: str, at: int, at_end: int, value: Value, vocab: Vocab
     if kind == "rank":
         market = any(w in lower for w in ("market", "share", "largest", "biggest", "provider", "company"))
         return ("market_share_rank" if market else "rank"), None
+    if kind == "percent" and change is None and _SHARE_OF.match(lower, at_end) and "market" in lower[at_end:]:
+        return "market_share", None
     best: tuple[float, str] | None = None
     for metric, start, end in _phrases(lower, vocab):
         fits = _fits(vocab.kinds.get(metric, "any"), kind, change)
         if not fits:
             continue
         distance = start - at_end if start >= at_end else max(0, at - end)
+        if start >= at_end and _JOINED.fullmatch(lower, at_end, start):
+            distance = 0  # "$4.3 billion in revenue", "4% of sales"
         score = distance * (1.6 if start >= at_end else 1.0) - (end - start) * 0.5
         if best is None or score < best[0]:
             best = (score, metric)

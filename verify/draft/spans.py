@@ -19,6 +19,7 @@ from verify.values import Value, parse_value
 
 _MAX_LEFT = 4
 _MAX_RIGHT = 8
+_AGO = re.compile(r"\s+(?:year|month|week|day|quarter|decade)\s+(?:earlier|ago|before|later|prior|previously)\b")
 _GAP_WORD = re.compile(r"[ \t]+([a-z][a-z-]*)")  # "90,000 derivative models": a plain word between
 
 
@@ -127,6 +128,8 @@ def _right_ends(text: str, lower: str, pos: int, vocab: Vocabulary, *, between: 
         word = lower[p:end]
         if word in ("to", "-", "–", "—") and after_from or word == "and" and not between:
             break
+        if word in ("a", "an", "per") and _AGO.match(lower, end):
+            break  # "a year earlier" dates the value, it is no rate
         pos = end
         ends.append(pos)
     return ends

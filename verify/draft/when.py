@@ -57,6 +57,7 @@ _WEEK_AGO = re.compile(r"\b(?:one|a) week ago\b|\bweek[- ](?:over|on)[- ]week\b|
 _QOQ = re.compile(r"\bquarter[- ](?:over|on)[- ]quarter\b|\bsequentially\b|\bfrom the (?:previous|prior) quarter\b",
                   re.IGNORECASE)
 # Metrics named in plans rather than results: a period named sentences before is not theirs.
+_YEAR_EARLIER = re.compile(r"\s+(?:a year (?:earlier|ago|before)|in the (?:same|year-earlier|year-ago) (?:period|quarter))")
 _NOT_CARRIED = frozenset({"investment", "ai_investment", "spending", "guidance"})
 _CARRY_SENTENCES = 4
 
@@ -174,13 +175,15 @@ def explicit_date(sentence: str, published: date | None) -> date | None:
 def guess_time(sentence: str, at: int, at_end: int, metric: str | None, change: str | None,
                flows: frozenset[str], context: Context) -> Time:
     published = context.published
-    flow = metric in flows
     period = explicit_period(sentence, published, at, at_end)
+    flow = metric in flows or metric is None and period is not None
     since = _since(sentence, flow, change, published, period)
     if flow:
         if since == "ytd" and period is None and published:
             period = f"{published.year}-01-01..{published.isoformat()}"
             since = None
+        if period and _YEAR_EARLIER.match(sentence, at_end):
+            period = _year_before(period)
         if period is None and metric not in _NOT_CARRIED and context.last_period and \
                 context.sentence - context.last_period_sentence <= _CARRY_SENTENCES:
             period = context.last_period
@@ -200,6 +203,16 @@ def note_sentence(sentence: str, context: Context) -> None:
         context.last_period, context.last_period_sentence = period, context.sentence
     elif _QUARTER_REF.search(sentence) and context.last_period:
         context.last_period_sentence = context.sentence
+
+
+def _year_before(period: str) -> str:
+    from verify.periods import Period, PeriodParseError
+
+    try:
+        shifted = Period.parse(period).shifted(-1)
+    except PeriodParseError:
+        return period
+    return shifted.text if shifted else period
 
 
 def _since(sentence: str, flow: bool, change: str | None, published: date | None, period: str | None) -> str | None:
