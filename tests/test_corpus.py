@@ -37,7 +37,8 @@ def test_the_text_report_shows_the_computation():
     done = subprocess.run([sys.executable, "-m", "verify", str(CLAIMS)], capture_output=True, text=True,
                           env={"NO_COLOR": "1", "PATH": ""})
     assert "error[cloud_share_of_market_vs_cloud_revenue]" in done.stdout
-    assert "loose: cloud_share * cloud_market_size = [$3.087B, $4.131B]" in done.stdout
+    assert "does not hold loosely (±1% per side): [$3.1325B, $4.0725B] against [$4.25B, $4.35B]" in done.stdout
+    assert "loose (±1% per side): cloud_share * cloud_market_size = [$3.1325B, $4.0725B]" in done.stdout
     assert done.stdout.strip().splitlines()[-1].startswith("2 files, 38 claims")
 
 
@@ -55,7 +56,8 @@ def _severity_of_the_ytd_change(tmp_path, around: str) -> str:
 
 
 def test_nearly_60_is_an_error_only_if_around_reads_looser_than_it_does_strictly(tmp_path):
-    # The boundary claims/README.md gives: "nearly 60%" reads loosely up to 61.2% (the 2% floor),
-    # and 144(1 - a) / 85(1 + a) = 1.612 at a = 2.48%, below the strict ±2.5% of "around".
+    # The boundary claims/README.md gives: "nearly 60%" reads loosely up to 60%, widened by the
+    # relation's ±1% per side to 60.6%; the computed change's low end L is widened down to 0.99 L,
+    # and 0.99 L = 60.6% at 144(1 - a) / 85(1 + a) = 1.6121, a = 2.480%: below the strict ±2.5%.
     assert _severity_of_the_ytd_change(tmp_path / "narrow", "0.024") == "error"
     assert _severity_of_the_ytd_change(tmp_path / "strict", "0.025") == "warning"

@@ -69,9 +69,12 @@ def test_json_validates_against_the_documented_schema(report):
     jsonschema.Draft202012Validator(SCHEMA).validate(document)
     [acknowledged] = [f for f in document["findings"] if f["acknowledged"]]
     assert acknowledged["id"] == "identity.market_cap"
-    # ends are exact: 4% of $90bn loosely is [0.035 × 88.2e9, 0.045 × 91.8e9]
+    # ends are exact: 4% of $90bn loosely is [0.035 × 89.5e9, 0.045 × 90.5e9], widened by 1% a side
     [error] = [f for f in document["findings"] if f["severity"] == "error" and not f["acknowledged"]]
-    assert error["loose"]["sides"][0]["low"] == "3087000000" and error["loose"]["sides"][0]["high"] == "4131000000"
+    side = error["loose"]["sides"][0]
+    assert (side["low"], side["high"]) == ("3132500000", "4072500000")
+    assert (side["widened"]["low"], side["widened"]["high"]) == ("3101175000", "4113225000")
+    assert error["loose"]["tolerance"] == "0.02" and "tolerance" not in error["strict"]
 
 
 def test_json_has_one_finding_and_one_problem_a_line(report, tmp_path):
@@ -110,7 +113,8 @@ def test_sarif_has_what_code_scanning_needs(report):
     assert "suppressions" not in by_rule["share_of_market"]
     assert {loc["message"]["text"] for loc in by_rule["share_of_market"]["relatedLocations"]} == {
         "a.share = '4 percent'", "a.market = '$90 billion'", "a.cloud = '$4.3 billion'"}
-    assert by_rule["share_of_market"]["properties"]["loose"]["sides"][0]["interval"] == "[$3.087B, $4.131B]"
+    assert by_rule["share_of_market"]["properties"]["loose"]["sides"][0]["interval"] == "[$3.1325B, $4.0725B]"
+    assert by_rule["share_of_market"]["properties"]["loose"]["tolerance"] == "0.02"
 
 
 def test_sarif_alerts_keep_their_identity_when_claims_move_within_their_file(corpus):
@@ -148,7 +152,8 @@ def test_junit_has_a_case_per_check_and_a_failure_per_finding(report):
     assert "bilion" in problem.get("message")
     [failed] = [c for c in cases if c.find("failure") is not None and c.get("classname") == "verify.check"]
     text = failed.find("failure").text
-    assert re.match(r".*a\.toml:\d+(:\d+)?: ", text) and "loose: share * market = [$3.087B, $4.131B]" in text
+    assert re.match(r".*a\.toml:\d+(:\d+)?: ", text)
+    assert "loose (±1% per side): share * market = [$3.1325B, $4.0725B]" in text
 
 
 ANNOTATION = re.compile(r"::(error|warning|notice) file=[^,:]+\.toml,line=\d+(,col=\d+)?,title=[^:]+::.+")

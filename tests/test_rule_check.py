@@ -1,3 +1,5 @@
+from fractions import Fraction
+
 from rulekit import claim, only, run
 
 from verify.rules.check import CheckRule
@@ -8,14 +10,16 @@ CLOUD = (claim("share", "market_share", "4 percent", period="2024-Q4")
 
 
 def test_a_failing_check_is_an_error_with_both_sides(tmp_path):
-    # 4% of $90bn: loosely [3.5%, 4.5%] × [88.2, 91.8] = [3.087, 4.131]bn; $4.3bn loosely [4.214, 4.386]
+    # 4% of $90bn: loosely [3.5%, 4.5%] × [89.5, 90.5] = [3.1325, 4.0725]bn, widened by 1% to at most
+    # 4.113bn; $4.3bn loosely [4.25, 4.35]bn, widened to at least 4.2075bn
     report = run(tmp_path, ("a", CLOUD + claim("cloud", "revenue", "$4.3 billion", period="2024-Q4")
                             + '[[check]]\nid = "share_of_market"\nexpr = "share * market == cloud"\n'),
                  rules=RULES)
     [finding] = only(report, "check")
     assert (finding.id, finding.severity) == ("share_of_market", "error")
     assert [s.label for s in finding.sides] == ["share * market", "cloud"]
-    assert str(finding.sides[0].loose) == "[$3.087B, $4.131B]"
+    assert str(finding.sides[0].loose) == "[$3.1325B, $4.0725B]"
+    assert finding.tolerance == Fraction(2, 100) and "loosely (±1% per side)" in finding.message
     lines = (tmp_path / "a.toml").read_text().splitlines()
     assert lines[finding.location.line - 1].startswith("expr = ")
 

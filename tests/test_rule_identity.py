@@ -43,14 +43,23 @@ def test_a_broken_identity_is_an_error_showing_the_computation(tmp_path):
     assert "market_cap == share_price * shares_outstanding" in finding.message
 
 
-def test_a_margin_that_holds_only_loosely_is_a_warning(tmp_path):
-    # ¥48.9bn / ¥280.2bn = 17.45%: strictly [48.85/280.25, 48.95/280.15] = [17.43%, 17.47%],
-    # apart from 17.9% strictly [17.85%, 17.95%]; loosely (±2% each) [16.77%, 18.16%] meets [17.54%, 18.26%]
+def _margin(tmp_path, stated: str):
     body = (claim("income", "net_income", "RMB 48.9bn", period="2024-Q4")
             + claim("revenue", "revenue", "RMB 280.2bn", period="2024-Q4")
-            + claim("margin", "net_margin", "17.9%", period="2024-Q4"))
-    [finding] = run(tmp_path, ("a", body), rules=RULES).findings
-    assert (finding.id, finding.severity) == ("identity.net_margin", "warning")
+            + claim("margin", "net_margin", stated, period="2024-Q4"))
+    return [(f.id, f.severity) for f in run(tmp_path, ("a", body), rules=RULES).findings]
+
+
+def test_a_margin_that_holds_only_loosely_is_a_warning(tmp_path):
+    # ¥48.9bn / ¥280.2bn = 17.45%: strictly [48.85/280.25, 48.95/280.15] = [17.43%, 17.47%],
+    # apart from 17.6% strictly [17.55%, 17.65%]; loosely each side ±1%: up to 17.65% meets down to 17.37%
+    assert _margin(tmp_path, "17.6%") == [("identity.net_margin", "warning")]
+
+
+def test_a_margin_off_by_more_than_the_tolerance_is_an_error(tmp_path):
+    # 17.9% is [17.85%, 17.95%], 2.5% above 17.45%: widened by 1% it reaches down to 17.67%,
+    # and 17.47% widened by 1% reaches up to 17.65%. (A 2% floor on each value let this pass.)
+    assert _margin(tmp_path, "17.9%") == [("identity.net_margin", "error")]
 
 
 def test_identities_need_the_same_entity_and_time(tmp_path):

@@ -25,12 +25,30 @@ def test_four_quarters_that_make_the_year_are_silent(tmp_path):
 
 
 def test_a_wrong_quarter_is_an_error_showing_the_sum(tmp_path):
-    # 25 + 25 + 25 + 35 = 110 against 100: loosely [98, 102] against at least [24.5 × 3 + 34.3] = 107.8
+    # 25 + 25 + 25 + 35 = 110 against 100: loosely [99.95, 100.05] widened to at most 101.05, against
+    # [109.8, 110.2] widened to at least 108.7
     [finding] = run(tmp_path, ("a", year(q4="$35.0bn")), rules=RULES).findings
     assert (finding.rule, finding.id, finding.severity) == ("period-sum", "period-sum", "error")
     assert finding.sides[1].label == "a.q1 + a.q2 + a.q3 + a.q4"
     assert str(finding.sides[1].strict) == "[$109.8B, $110.2B]"
     assert "2024 is not the sum of its 2024-Q1 + 2024-Q2 + 2024-Q3 + 2024-Q4" in finding.message
+
+
+def test_four_quarters_that_miss_their_year_by_3_percent_are_an_error(tmp_path):
+    # 25 × 3 + 22 = 97 against 100. The tolerance is the relation's, applied once to each side:
+    # [96.8, 97.2] widened by 1% reaches 98.172, [99.95, 100.05] reaches down to 98.9505.
+    # (A 2% floor on every value let the four quarters reach 97.2 × 1.02 = 99.14: a warning.)
+    [finding] = run(tmp_path, ("a", year(q4="$22.0bn")), rules=RULES).findings
+    assert finding.severity == "error"
+    assert "does not hold loosely (±1% per side): [$99.95B, $100.05B] against [$96.8B, $97.2B]" in finding.message
+
+
+def test_a_years_slack_does_not_grow_with_its_pieces(tmp_path):
+    # twelve months of $8.0bn (96) against $100.0bn: 4% off, as wrong as four quarters would be
+    body = revenue("y", "$100.0bn", "2024") + "".join(
+        revenue(f"m{m}", "$8.0bn", f"2024-{m:02d}") for m in range(1, 13))
+    [finding] = run(tmp_path, ("a", body), rules=RULES).findings
+    assert finding.severity == "error"
 
 
 def test_a_quarter_slightly_off_is_a_warning(tmp_path):

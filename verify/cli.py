@@ -116,6 +116,8 @@ def _run(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         print(f"verify: {exc}", file=sys.stderr)
         return 2
+    for notice in config.notices:
+        print(f"verify: warning: {notice}", file=sys.stderr)
     from verify.progress import for_terminal, reported
 
     progress = for_terminal()
@@ -238,6 +240,8 @@ def _describe(args: argparse.Namespace, command: str) -> int:
     print(f"{args.rule}: {info.summary}\n")
     if info.explain:
         print(info.explain + "\n")
+    if info.readings:
+        print(info.readings + "\n")
     if info.example:
         print("Example:\n" + "\n".join(f"    {line}" for line in info.example.splitlines()))
     if info.origin != "built-in":

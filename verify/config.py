@@ -18,10 +18,12 @@ import tomli
 
 from verify.claimfile.schema import unknown
 from verify.errors import FileError, VerifyError
+from verify.exact import Exact
+from verify.tolerance import DEFAULT as DEFAULT_TOLERANCE
 
 FILE_NAME = "verify.toml"
 KEYS = ("paths", "fail-on", "select", "ignore", "rates", "packs", "metrics", "vocabularies", "hedges",
-        "loose-min-relative")
+        "loose-tolerance", "loose-min-relative")
 FAIL_ON = ("error", "warning", "never")
 HEDGE_KEYS = ("words", "strict", "loose")
 METRIC_KINDS = "money, percent, points, ratio, rank, count:<noun>, money/count:<noun>"
@@ -44,6 +46,8 @@ class Config:
     packs: tuple[str, ...] = ()  # extra identity rule packs (TOML files)
     metrics: dict[str, str] = attrs.field(factory=dict)  # metric -> kind, over the vocabulary
     hedges: dict[str, Any] = attrs.field(factory=dict)  # overlays verify/data/hedges.toml
+    loose_tolerance: Fraction = attrs.field(factory=lambda: DEFAULT_TOLERANCE)  # per relation
+    notices: tuple[str, ...] = ()  # warnings for the user (deprecated keys), with file and line
 
     @functools.cached_property
     def lexicon(self):
@@ -138,6 +142,8 @@ def parse(data: dict[str, Any], file: str | None = None, text: str = "") -> Conf
         packs=tuple(str(base / p) for p in _strings(data, "packs", fail)),
         metrics=metrics,
         hedges=_hedges(data, fail),
+        loose_tolerance=_tolerance(data, fail),
+        notices=_deprecations(data, file, text),
     )
 
 
@@ -190,17 +196,41 @@ def _hedges(data: dict[str, Any], fail) -> dict[str, Any]:
             except (VerifyError, ValueError, TypeError):
                 raise fail(f'hedges.{name}.{key} is an interval of factors such as "[0.95, 1]" or '
                            f'"(1, inf)", not {value!r}', key) from None
-    table: dict[str, Any] = {"hedges": hedges} if hedges else {}
-    if "loose-min-relative" in data:
-        value = data["loose-min-relative"]
-        try:
-            if not 0 <= Fraction(str(value)) < 1:
-                raise ValueError
-        except (ValueError, ZeroDivisionError):
-            raise fail(f'loose-min-relative is a fraction between 0 and 1, e.g. "0.02", not {value!r}',
-                       "loose-min-relative") from None
-        table["loose_min_relative"] = str(value)
-    return table
+    return {"hedges": hedges} if hedges else {}
+
+
+# A key renamed: read for one release under its old name, with a notice naming the new one.
+RENAMED = {"loose-min-relative": "loose-tolerance"}
+
+
+def _tolerance(data: dict[str, Any], fail) -> Fraction:
+    """The loose tolerance of a relation: a fraction in [0, 1), e.g. "0.02" (2%)."""
+    key = next((k for k in ("loose-tolerance", "loose-min-relative") if k in data), None)
+    if key is None:
+        return DEFAULT_TOLERANCE
+    value = data[key]
+    try:
+        if isinstance(value, bool):
+            raise ValueError
+        tolerance = Exact(str(value))
+        if not 0 <= tolerance < 1:
+            raise ValueError
+    except (ValueError, ZeroDivisionError, TypeError):
+        raise fail(f'{key} is a fraction between 0 and 1, e.g. loose-tolerance = "0.02" (2%), not {value!r}',
+                   key) from None
+    return tolerance
+
+
+def _deprecations(data: dict[str, Any], file: str | None, text: str) -> tuple[str, ...]:
+    notices = []
+    for old, new in RENAMED.items():
+        if old in data:
+            line = line_of(text, old)
+            where = f"{file}:{line}" if file and line else (file or "config")
+            extra = f"; {new} wins where both are set" if new in data else ""
+            notices.append(f"{where}: {old} is deprecated and will be removed in the next release: "
+                           f'write {new} = "{data[old]}" instead{extra}')
+    return tuple(notices)
 
 
 def _has_tool_table(pyproject: Path) -> bool:

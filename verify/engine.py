@@ -54,6 +54,7 @@ class Context:
 
             rates = RateBook.from_folder(self.config.rates)
         self.converter = Converter(rates)
+        self.tolerance = self.config.loose_tolerance  # of every relation, under the loose reading
         self._published = {s.id: s.published for s in corpus.sources}
 
     @functools.cached_property

@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import functools
 from datetime import date
+from fractions import Fraction
 from typing import Callable
 
 from verify import expressions as ex
 from verify.conversion import Converter
+from verify.exact import Exact
 from verify.facts import reference_date
 from verify.interval import Interval
 from verify.model import Claim
 from verify.quantity import Quantity
 from verify.rates import Rate
+from verify.tolerance import widened
 from verify.units import ONE, UnitError
 from verify.values import Value, parse_value
 
@@ -36,8 +39,9 @@ class Evaluator:
     """Evaluates trees of one check under one reading, collecting the claims and rates used."""
 
     def __init__(self, resolve: Callable[[str], Claim], converter: Converter, reading: str,
-                 published: Callable[[Claim | None], date | None]):
+                 published: Callable[[Claim | None], date | None], tolerance: Fraction = Exact(0)):
         self.resolve = resolve
+        self.tolerance = tolerance  # each side's widening once computed (the loose reading's)
         self.converter = converter
         self.reading = reading
         self.published = published
@@ -46,7 +50,8 @@ class Evaluator:
         self._targets: list[str | None] = [None]
 
     def relation(self, tree: ex.Relation) -> tuple[Quantity, Quantity, bool]:
-        """Both sides in one unit, and whether the relation holds for some values inside them."""
+        """Both sides in one unit, and whether the relation holds for some values inside them
+        once each is widened by the tolerance."""
         self._targets = [first_currency(tree, self.resolve)]
         left, right = self.value(tree.left), self.value(tree.right)
         if not left.unit.compatible(right.unit):
@@ -54,7 +59,8 @@ class Evaluator:
         # percentages are shown as such; anything else in base units (USD, not %*USD; 1.4, not USD/USD)
         shown = left.unit if not left.unit.dims and left.unit.factor != 1 else None
         left, right = (left.to(shown), right.to(shown)) if shown else (left.to_base(), right.to_base())
-        return left, right, RELATIONS[tree.op](left.interval, right.interval)
+        holds = RELATIONS[tree.op](widened(left.interval, self.tolerance), widened(right.interval, self.tolerance))
+        return left, right, holds
 
     def value(self, node: ex.Node) -> Quantity:
         if isinstance(node, ex.Number):

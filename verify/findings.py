@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import attrs
 
 from verify.model import Claim, Location
@@ -33,6 +35,9 @@ class Finding(PlainData):
     acknowledged: bool = False
     key: str = ""  # what the finding is about, independent of lines (for fingerprints)
     at: Location | None = None  # where to point, if not at its first claim
+    # The loose tolerance the relation was judged with: each loose side widened by half of
+    # it at each end (None for findings that compare no sides, such as `unit`).
+    tolerance: Fraction | None = None
 
     @property
     def location(self) -> Location | None:

@@ -10,6 +10,7 @@ from verify.findings import Finding, Side
 from verify.model import Claim, Problem
 from verify.quantity import Quantity
 from verify.report.report import FINDINGS_PER_JOB, Report
+from verify.tolerance import widened_quantity
 
 VERSION = 1
 
@@ -55,10 +56,20 @@ def finding(f: Finding) -> dict[str, Any]:
         "message": f.message,
         "acknowledged": f.acknowledged,
         "claims": [claim(c) for c in f.claims],
-        "strict": {"sides": [side(s, "strict") for s in f.sides]},
-        "loose": {"sides": [side(s, "loose") for s in f.sides]},
+        "strict": reading(f, "strict"),
+        "loose": reading(f, "loose"),
         "rates": rates(f),
     }
+
+
+def reading(f: Finding, name: str) -> dict[str, Any]:
+    """The sides under one reading; the loose one with the relation's tolerance and each side
+    as widened by it, the intervals that had to overlap."""
+    if name == "strict" or f.tolerance is None:
+        return {"sides": [side(s, name) for s in f.sides]}
+    return {"tolerance": formatting.exact(f.tolerance),
+            "sides": [{**side(s, name), "widened": quantity(widened_quantity(s.loose, f.tolerance))}
+                      for s in f.sides]}
 
 
 def rates(f: Finding) -> list[dict[str, Any]]:

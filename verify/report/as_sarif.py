@@ -106,8 +106,8 @@ def _result(f: Finding, rule_index: int, base: Path) -> dict[str, Any]:
         "partialFingerprints": _fingerprints(f.id, f.key),
         "properties": {
             "family": f.rule,
-            "strict": {"sides": [as_json.side(s, "strict") for s in f.sides]},
-            "loose": {"sides": [as_json.side(s, "loose") for s in f.sides]},
+            "strict": as_json.reading(f, "strict"),
+            "loose": as_json.reading(f, "loose"),
             "rates": as_json.rates(f),
         },
     }

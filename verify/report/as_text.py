@@ -9,6 +9,7 @@ from verify import parallel
 from verify.findings import Finding
 from verify.report.escape import visible, visible_path
 from verify.report.report import FINDINGS_PER_JOB, Report
+from verify.tolerance import reading_label
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "problem": "\033[35m", "dim": "\033[2m",
             "bold": "\033[1m"}
@@ -49,8 +50,9 @@ def details(f: Finding, paint=None) -> list[str]:
         quote = f"  “{visible(c.quote)}”" if c.quote else ""
         lines.append(f"{visible(c.ref)} = {visible(repr(c.value.text))}{paint(quote, 'dim')}")
     reading = "loose" if f.severity == "error" else "strict"
+    label = reading_label(reading, f.tolerance)
     for s in f.sides:
-        lines.append(visible(f"{reading}: {s.label} = {getattr(s, reading)}"))
+        lines.append(visible(f"{label}: {s.label} = {getattr(s, reading)}"))
     for r in f.rates:
         lines.append(visible(f"rate: {r}"))
     return lines

@@ -3,6 +3,8 @@
 Intervals on a line share a value exactly when every pair does, so a group
 agrees when its highest low end is at most its lowest high end. Where the group
 does not agree but would without one claim, that claim is named the outlier.
+Loosely, each claim is a side of the relation: widened by the loose tolerance
+after conversion, so the slack does not depend on how many claims the group has.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from verify.model import Claim, Problem
 from verify.quantity import Quantity
 from verify.rates import RateError
 from verify.rules.verdict import severity
+from verify.tolerance import reading_note, widened_quantity
 
 
 class AgreementRule:
@@ -36,20 +39,22 @@ class AgreementRule:
             yield Ran(self.family, f"agreement:{key}")
             strict, strict_rates = readings["strict"]
             loose, loose_rates = readings["loose"]
-            level = severity(_agree(strict), _agree(loose))
+            widened = [widened_quantity(q, context.tolerance) for q in loose]
+            level = severity(_agree(strict), _agree(widened))
             if level is None:
                 continue
             failing = loose if level == "error" else strict
-            outlier = _outlier(claims, failing)
+            outlier = _outlier(claims, widened if level == "error" else strict)
             values = ", ".join(f"{c.ref} {q}" for c, q in zip(claims, failing))
             message = (f"{outlier.ref} disagrees with the other claims of the same fact"
                        if outlier else "claims of the same fact disagree")
             yield Finding(
                 rule=self.family, id=self.family, severity=level,
-                message=f"{message}: {values}",
+                message=f"{message} ({reading_note(level, context.tolerance)}): {values}",
                 claims=tuple(claims),
                 sides=tuple(Side(c.ref, s, l) for c, s, l in zip(claims, strict, loose)),
                 rates=tuple(dict.fromkeys(strict_rates + loose_rates)),
+                tolerance=context.tolerance,
                 key=f"agreement:{key}",
             )
 

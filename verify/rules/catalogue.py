@@ -19,22 +19,26 @@ class RuleInfo:
     explain: str = ""
     example: str = ""
     origin: str = "built-in"
+    readings: str = ""  # how the relation is judged under the two readings
 
 
 def families() -> dict[str, RuleInfo]:
-    return {name: RuleInfo(name, name, entry["summary"], entry["explain"].strip(), entry["example"].strip())
+    return {name: RuleInfo(name, name, entry["summary"], entry["explain"].strip(), entry["example"].strip(),
+                           readings=entry.get("readings", "").strip())
             for name, entry in resources.packaged("rules").items()}
 
 
 def catalogue(config=None) -> list[RuleInfo]:
     """Every rule family, then every identity of the packs in force."""
-    infos = list(families().values())
+    known = families()
+    infos = list(known.values())
     from verify.config import Config
 
     for pack in (config or Config()).rule_packs:
         for identity in pack.identities:
             infos.append(RuleInfo(f"identity.{identity.id}", "identity", identity.expr, identity.explain,
-                                  identity.example, f"{pack.name} pack ({pack.origin})"))
+                                  identity.example, f"{pack.name} pack ({pack.origin})",
+                                  known["identity"].readings))
     return infos
 
 

@@ -18,6 +18,7 @@ from verify.model import Claim, Problem
 from verify.quantity import Quantity
 from verify.rates import RateError
 from verify.rules.verdict import severity
+from verify.tolerance import reading_note, widened
 from verify.units import ONE, PERCENT, POINTS, UnitError
 
 
@@ -47,8 +48,9 @@ class ChangeRule:
         holds = {}
         for reading, (quantity, _) in computed.items():
             stated = getattr(claim.value, reading)
-            holds[reading] = stated.unit.compatible(quantity.unit) and \
-                quantity.interval.overlaps(stated.to(quantity.unit).interval)
+            tolerance = context.tolerance if reading == "loose" else 0
+            holds[reading] = stated.unit.compatible(quantity.unit) and widened(quantity.interval, tolerance) \
+                .overlaps(widened(stated.to(quantity.unit).interval, tolerance))
         level = severity(holds["strict"], holds["loose"])
         if level is None:
             return
@@ -58,12 +60,12 @@ class ChangeRule:
         yield Finding(
             rule=self.family, id=self.family, severity=level,
             message=(f"{claim.ref} says {claim.value.text!r}, but {label} is "
-                     f"{computed[reading][0]} ({reading} reading; stated {getattr(claim.value, reading)})"),
+                     f"{computed[reading][0]} ({reading_note(level, context.tolerance)}; stated {getattr(claim.value, reading)})"),
             claims=(claim, new, old),
             sides=(Side(claim.ref, claim.value.strict, claim.value.loose),
                    Side(label, computed["strict"][0], computed["loose"][0])),
             rates=tuple(dict.fromkeys(rates)),
-            key=f"change:{claim.ref}",
+            key=f"change:{claim.ref}", tolerance=context.tolerance,
         )
 
 

@@ -12,12 +12,14 @@ from __future__ import annotations
 from typing import Callable, Iterator
 
 from verify import expressions as ex
+from verify.exact import Exact
 from verify.engine import Context, Ran, Skip
 from verify.evaluate import Evaluator
 from verify.findings import Finding, Side
 from verify.model import Claim, Location, Problem
 from verify.rates import RateError
 from verify.rules.verdict import severity
+from verify.tolerance import adverb
 from verify.units import UnitError
 
 
@@ -42,7 +44,8 @@ def judge(
     try:
         outcomes = {}
         for reading in ("strict", "loose"):
-            evaluator = Evaluator(resolve, context.converter, reading, context.published)
+            evaluator = Evaluator(resolve, context.converter, reading, context.published,
+                                  context.tolerance if reading == "loose" else Exact(0))
             outcomes[reading] = (*evaluator.relation(tree), evaluator)
     except UnitError as exc:
         if what is None:
@@ -59,14 +62,13 @@ def judge(
     level = severity(s_holds, l_holds)
     if level is None:
         return
-    reading = "loose" if level == "error" else "strict"
     left, right = (l_left, l_right) if level == "error" else (s_left, s_right)
-    text = f"{ex.render(tree)} does not hold {reading}ly: {left} against {right}"
+    text = f"{ex.render(tree)} does not hold {adverb(level, context.tolerance)}: {left} against {right}"
     yield Finding(
         rule=family, id=rule_id, severity=level,
         message=f"{message}: {text}" if message else text,
         claims=tuple(strict.claims),
         sides=(Side(ex.render(tree.left), s_left, l_left), Side(ex.render(tree.right), s_right, l_right)),
         rates=tuple(dict.fromkeys(strict.rates + loose.rates)),
-        key=key, at=at,
+        key=key, at=at, tolerance=context.tolerance,
     )

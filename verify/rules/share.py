@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections import defaultdict
+from fractions import Fraction
 
 from verify import expressions as ex
 from verify.engine import Context, Ran, Skip
@@ -22,6 +23,7 @@ from verify.model import Claim
 from verify.quantity import Quantity
 from verify.rules.relation import judge
 from verify.rules.verdict import severity
+from verify.tolerance import per_side, widened
 from verify.units import RANK
 from verify.vocabulary import additive, typed
 
@@ -49,7 +51,7 @@ class ShareRule:
             yield from self._total(list(shares.values()), context)
         standings: dict = {}  # each market's shares, sorted once per reading
         for claim, market in ranks:
-            yield from self._rank(claim, markets.get(market, {}), standings)
+            yield from self._rank(claim, markets.get(market, {}), standings, context)
         yield from self._parts(context)
 
     def _total(self, shares: list[Claim], context: Context):
@@ -60,7 +62,7 @@ class ShareRule:
                          key=f"share.total:{','.join(sorted(claims))}",
                          message=f"the shares of {market} add up to more than {WHOLE.text}")
 
-    def _rank(self, claim: Claim, shares: dict[str, Claim], standings: dict):
+    def _rank(self, claim: Claim, shares: dict[str, Claim], standings: dict, context: Context):
         own = shares.get(normal(claim.entity))
         rank = claim.value.rank
         if own is None or rank is None:
@@ -68,23 +70,25 @@ class ShareRule:
             return
         yield Ran(self.family, f"share.rank:{claim.ref}")
         others = [c for entity, c in shares.items() if entity != normal(claim.entity)]
-        implied = {reading: _implied_rank(own, _standing(shares, reading, standings), reading)
-                   for reading in ("strict", "loose")}
+        tolerances = {"strict": Exact(0), "loose": context.tolerance}  # the shares are the sides compared
+        implied = {reading: _implied_rank(own, _standing(shares, reading, standings, tolerance), reading, tolerance)
+                   for reading, tolerance in tolerances.items()}
         holds = {reading: implied[reading].interval.overlaps(getattr(claim.value, reading).interval)
                  for reading in implied}
         level = severity(holds["strict"], holds["loose"])
         if level is None:
             return
         reading = "loose" if level == "error" else "strict"
+        shown = f"loose reading, each share {per_side(context.tolerance)}" if level == "error" else "strict reading"
         yield Finding(
             rule=self.family, id="share.rank", severity=level,
             message=(f"{claim.ref} says {claim.value.text!r} (rank {rank}), but the stated shares of "
                      f"{claim.market or 'the market'} place {claim.entity} at rank "
-                     f"{_say_ranks(implied[reading].interval)} ({reading} reading)"),
+                     f"{_say_ranks(implied[reading].interval)} ({shown})"),
             claims=(claim, own, *others),
             sides=(Side(claim.ref, claim.value.strict, claim.value.loose),
                    Side(f"rank of {own.ref} among the shares", implied["strict"], implied["loose"])),
-            key=f"share.rank:{claim.ref}",
+            key=f"share.rank:{claim.ref}",  # no tolerance: it widened the shares, not these sides
         )
 
     def _parts(self, context: Context):
@@ -121,19 +125,21 @@ class _Standing:
         self.total_low = sum((i.lo for i in intervals), Exact(0))
 
 
-def _standing(shares: dict[str, Claim], reading: str, standings: dict) -> _Standing:
+def _standing(shares: dict[str, Claim], reading: str, standings: dict, tolerance: Fraction) -> _Standing:
     key = (id(shares), reading)
     if key not in standings:
-        standings[key] = _Standing([getattr(c.value, reading).to_base().interval for c in shares.values()])
+        standings[key] = _Standing([widened(getattr(c.value, reading).to_base().interval, tolerance)
+                                    for c in shares.values()])
     return standings[key]
 
 
-def _implied_rank(own: Claim, market: _Standing, reading: str) -> Quantity:
+def _implied_rank(own: Claim, market: _Standing, reading: str, tolerance: Fraction) -> Quantity:
     """The ranks the shares allow: above it, every share surely larger, up to every share
     possibly larger plus as many unnamed competitors as the share left unclaimed can fit.
 
-    Counted over the whole market (`own` among them) by bisection, then `own` taken out."""
-    mine = getattr(own.value, reading).to_base().interval
+    Counted over the whole market (`own` among them) by bisection, then `own` taken out.
+    Each share is widened by the tolerance, as the market's were."""
+    mine = widened(getattr(own.value, reading).to_base().interval, tolerance)
     n = len(market.lows)
     # surely larger: a low end above my high end, or at it where either end is open
     surely = n - bisect.bisect_left(market.lows, (mine.hi, not mine.hi_open))

@@ -53,7 +53,6 @@ class NumberWord:
 @attrs.frozen(eq=False)
 class Lexicon:
     hedges: dict[str, Hedge]
-    loose_min_relative: Fraction
     symbols: dict[str, CurrencyAlias]
     codes: dict[str, CurrencyAlias]
     currency_words: dict[str, CurrencyAlias]
@@ -81,7 +80,6 @@ class Lexicon:
                 hedges[word.lower()] = hedge
         return cls(
             hedges=hedges,
-            loose_min_relative=Exact(hedges_table["loose_min_relative"]),
             symbols={k: _alias(k, v) for k, v in currencies["symbols"].items()},
             codes={k: _alias(k, v) for k, v in currencies["codes"].items()},
             currency_words={k.lower(): _alias(k, v) for k, v in currencies["words"].items()},

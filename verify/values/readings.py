@@ -1,8 +1,9 @@
 """The strict and the loose reading of a value (SPEC section 4), as exact intervals.
 
 strict: the digits as written (half a step either side) and each hedge's narrow
-        factors; loose: each hedge's wide factors, and never less than
-        `loose_min_relative` either side of the number as written.
+        factors; loose: each hedge's wide factors, and a value without a hedge keeps
+        its digits. The loose tolerance is not a value's: it belongs to the relation
+        the value takes part in (see `verify.tolerance`).
 """
 
 from __future__ import annotations
@@ -21,11 +22,10 @@ def readings(parts: Parts, lexicon: Lexicon, precision: Precision = None) -> tup
     if parts.rank is not None:
         rank = Interval.point(parts.rank)
         return rank, rank
-    relative = lexicon.loose_min_relative
     if parts.magnitude is not None:
         nominal = parts.magnitude
         strict = _hedged(nominal, nominal, parts.hedge, "strict")
-        loose = _widened(_hedged(nominal, nominal, parts.hedge, "loose"), nominal, relative)
+        loose = _hedged(nominal, nominal, parts.hedge, "loose")
         return _signed(strict, parts.sign), _signed(loose, parts.sign)
 
     low, high = parts.low, parts.high or parts.low
@@ -41,7 +41,7 @@ def readings(parts: Parts, lexicon: Lexicon, precision: Precision = None) -> tup
             Exact(precision) * low.scale, Exact(precision) * high.scale)
         digits = Interval(nominal.lo - lo_step / 2, nominal.hi + hi_step / 2)
         strict = _hedged(nominal, digits, parts.hedge, "strict")
-        loose = _widened(_hedged(nominal, digits, parts.hedge, "loose"), nominal, relative)
+        loose = _hedged(nominal, digits, parts.hedge, "loose")
     return _signed(strict, parts.sign), _signed(loose, parts.sign)
 
 
@@ -58,13 +58,6 @@ def _scaled(nominal: Interval, factors: Interval) -> Interval:
     if nominal.lo == nominal.hi:
         return nominal * factors
     return (Interval.point(nominal.lo) * factors).hull(Interval.point(nominal.hi) * factors)
-
-
-def _widened(interval: Interval, nominal: Interval, relative: Fraction) -> Interval:
-    """`interval`, reaching at least `relative` of the number either side of it."""
-    if not nominal.bounded or not relative:
-        return interval
-    return interval.hull(Interval(nominal.lo - relative * abs(nominal.lo), nominal.hi + relative * abs(nominal.hi)))
 
 
 def _signed(interval: Interval, sign: int) -> Interval:
