@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -77,6 +78,18 @@ def test_a_rank_with_no_room_left_above_is_an_error(tmp_path):
     assert finding.id == "share.rank" and "at rank 1 " in finding.message
 
 
+@pytest.mark.parametrize("theirs, severity", [
+    ("29.8%", ["warning"]),  # [29.75, 29.85] widened to 30.15 meets 30% widened down to 29.65
+    ("29.0%", ["error"]),  # 29.95 widened down to 29.65 stays above 29.05 widened up to 29.34
+])
+def test_a_rank_is_judged_loosely_with_each_share_widened_by_the_tolerance(tmp_path, theirs, severity):
+    body = (share("aws", "AWS", "30.0%") + share("msft", "Microsoft", theirs)
+            + rank("r", "Microsoft", "largest"))
+    found = only(run(tmp_path, ("a", body), rules=RULES), "share")
+    assert [f.severity for f in found] == severity
+    assert ("each share ±1%" in found[0].message) == (severity == ["error"])
+
+
 def test_a_rank_without_the_entitys_share_is_skipped(tmp_path):
     report = run(tmp_path, ("a", CLOUD + rank("r", "Oracle", "fifth")), rules=RULES)
     assert report.findings == () and report.skipped == {"share": 1}
@@ -123,7 +136,7 @@ def test_a_rank_counted_by_bisection_is_the_rank_counted_share_by_share(ends, da
         class value:
             strict = Quantity(intervals[me] * Interval.point(100), PERCENT)
 
-    rank = _implied_rank(Own, _Standing(intervals), "strict").interval
+    rank = _implied_rank(Own, _Standing(intervals), "strict", 0).interval
     low, high = _rank_by_definition(intervals[me], intervals[:me] + intervals[me + 1:])
     assert rank.lo == low
     assert rank.hi == (INF if high == float("inf") else high)
