@@ -7,6 +7,7 @@ and nothing else: what any TOML-based checker must pay.
 
     python benchmarks/run.py                   # 1k, 10k and 100k claims
     python benchmarks/run.py --sizes 1000 --repeat 3
+    python benchmarks/run.py --shapes --repeat 1     # every adversarial shape at n and 10n
 """
 
 from __future__ import annotations
@@ -26,13 +27,30 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generate import write_corpus  # noqa: E402
+from shapes import SHAPES  # noqa: E402
 
 FLOOR = ("import sys, tomllib, pathlib\n"
          "for p in sorted(pathlib.Path(sys.argv[1]).rglob('*.toml')):\n"
          "    tomllib.loads(p.read_text(encoding='utf-8'))\n")
+# Sharper floors: tomli (tomllib's code compiled, what verify reads with), and tomli plus a
+# minimal reading of every value (hedge word, number, scale word, currency symbol) into
+# an exact number: what any checker of these files must at least do.
+FLOOR_TOMLI = FLOOR.replace("tomllib", "tomli")
+FLOOR_VALUES = FLOOR_TOMLI.replace("    tomli.loads(p.read_text(encoding='utf-8'))\n", """\
+    for c in tomli.loads(p.read_text(encoding='utf-8')).get('claim', ()):
+        m = VALUE.match(c.get('value', ''))
+        if m:
+            n = Fraction(m['n'].replace(',', '')) * SCALE.get((m['s'] or '').strip().lower(), 1)
+""").replace("import sys, tomli, pathlib\n", """\
+import sys, tomli, pathlib, re
+from fractions import Fraction
+VALUE = re.compile(r"(?:(?:about|around|nearly|over|more than|some|up to|roughly|just under|under) )?"
+                   r"(?:RMB |US|HK|CN|JP)?[$€£¥]?(?P<n>[0-9][0-9,]*(?:[.][0-9]+)?)(?P<s> ?(?:bn|billion|million|m|k|%))?")
+SCALE = {'bn': 10**9, 'billion': 10**9, 'million': 10**6, 'm': 10**6, 'k': 1000, '%': Fraction(1, 100)}
+""")
 
 
-def measure(commands: list[list[str]], repeat: int) -> list[tuple[float, int, float]]:
+def measure(commands: list[list[str]], repeat: int, ok: tuple[int, ...] = (0, 1)) -> list[tuple[float, int, float]]:
     """Median wall seconds, largest peak RSS (bytes) and median CPU seconds (user and
     system, with the processes a run forks) of each command over `repeat` fresh runs,
     taken in turns: a slow spell of a noisy machine then falls on every command alike,
@@ -47,7 +65,7 @@ def measure(commands: list[list[str]], repeat: int) -> list[tuple[float, int, fl
             _, status, usage = os.wait4(child.pid, 0)
             times[i].append(time.perf_counter() - start)
             child.returncode = os.waitstatus_to_exitcode(status)
-            if child.returncode not in (0, 1):
+            if child.returncode not in ok:
                 raise SystemExit(f"benchmark: {' '.join(argv)} exited {child.returncode}")
             peaks[i].append(usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024))
             cpus[i].append(usage.ru_utime + usage.ru_stime)
@@ -88,11 +106,33 @@ def corpus_runs(sizes: list[int], repeat: int, work: Path) -> list[dict]:
         folder = work / f"corpus-{size}"
         if not folder.is_dir():
             write_corpus(size, folder)
-        (floor, _, _), (wall, peak, cpu) = measure(
+        (floor, _, _), (tomli, _, _), (values, _, _), (wall, peak, cpu), (single, _, _) = measure(
             [[sys.executable, "-c", FLOOR, str(folder)],
-             [*verify, str(folder), "--format", "json", "--output", os.devnull]], repeat)
-        rows.append({"size": size, "wall": wall, "peak": peak, "cpu": cpu, "floor": floor})
+             [sys.executable, "-c", FLOOR_TOMLI, str(folder)],
+             [sys.executable, "-c", FLOOR_VALUES, str(folder)],
+             [*verify, str(folder), "--format", "json", "--output", os.devnull],
+             [*verify, str(folder), "--format", "json", "--output", os.devnull, "--jobs", "1"]], repeat)
+        rows.append({"size": size, "wall": wall, "peak": peak, "cpu": cpu, "floor": floor, "tomli": tomli,
+                     "values": values, "single": single})
     return rows
+
+
+def shape_runs(names: list[str], repeat: int) -> int:
+    """Each shape at its n and at 10n, one process, and the ratio of the times (linear: about 10)."""
+    verify = verify_command()
+    print("\n| shape | n | time | 10n | time | ratio |\n|---|---|---|---|---|---|")
+    with tempfile.TemporaryDirectory(prefix="verify-shapes-") as work:
+        for name in names:
+            writer, n = SHAPES[name]
+            commands = []
+            for size in (n, 10 * n):
+                folder = Path(work) / f"{name}-{size}"
+                writer(size, folder)
+                commands.append([*verify, str(folder), "--jobs", "1", "--format", "json", "--output", os.devnull])
+            (small, _, _), (large, _, _) = measure(commands, repeat, ok=(0, 1, 2))
+            print(f"| {name} | {n:,} | {small:.2f} s | {10 * n:,} | {large:.2f} s | ×{large / small:.1f} |",
+                  flush=True)
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -102,7 +142,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5, help="runs per figure; the median is shown")
     parser.add_argument("--work", help="where generated corpora are kept between runs (default: a temp folder)")
     parser.add_argument("--corpus", default=str(HERE.parent / "claims"), help="the project corpus")
+    parser.add_argument("--shapes", nargs="*", metavar="SHAPE",
+                        help="time adversarial shapes of corpus (all, or those named) at n and 10n instead")
     args = parser.parse_args(argv)
+    if args.shapes is not None:
+        compiled()
+        return shape_runs(args.shapes or list(SHAPES), args.repeat)
 
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
           f"Python {platform.python_version()}")
@@ -125,6 +170,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"| {r['size']:,} | {r['wall']:.2f} s | {r['size'] / r['wall']:,.0f} | {r['cpu']:.2f} s | "
               f"{r['peak'] / 2**20:.0f} MiB | {r['peak'] / r['size'] / 1024:.2f} KiB | {r['floor']:.2f} s | "
               f"{r['wall'] / r['floor']:.1f}× |")
+    print("\n| claims | one process (--jobs 1) | tomli floor | vs tomli | read and parse values | vs that |\n"
+          "|---|---|---|---|---|---|")
+    for r in rows:
+        print(f"| {r['size']:,} | {r['single']:.2f} s | {r['tomli']:.2f} s | {r['single'] / r['tomli']:.1f}× | "
+              f"{r['values']:.2f} s | {r['single'] / r['values']:.1f}× |")
     for a, b in zip(rows, rows[1:]):
         print(f"\ntime from {a['size']:,} to {b['size']:,} claims: ×{b['wall'] / a['wall']:.1f} "
               f"(size ×{b['size'] / a['size']:.0f})")
