@@ -1,6 +1,6 @@
 from datetime import date, timedelta
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from rulekit import claim, run
 
@@ -124,3 +124,18 @@ def test_tiles_finds_a_tiling_exactly_when_one_exists(case, data):
     assert len(tiling) <= len(spans)
     gap = data.draw(st.integers(0, len(spans) - 1))
     assert tiles(whole, spans[:gap] + spans[gap + 1:]) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 30)), min_size=1, max_size=25), st.data())
+def test_a_span_has_others_inside_it_exactly_when_one_lies_within(offsets, data):
+    from datetime import date, timedelta
+
+    from verify.rules.period_sum import Spans
+
+    day = date(2024, 1, 1)
+    spans = [(day + timedelta(days=a), day + timedelta(days=a + length)) for a, length in offsets]
+    index = Spans(spans)
+    whole = data.draw(st.sampled_from(spans + [(day, day + timedelta(days=40))]))
+    expected = any(s != whole and whole[0] <= s[0] and s[1] <= whole[1] for s in spans)
+    assert index.has_inside(whole) == expected

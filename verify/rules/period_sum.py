@@ -37,12 +37,11 @@ class PeriodSumRule:
         for spans in series.values():
             if len(spans) < 2:
                 continue
-            ordered = sorted(spans)
-            for whole in ordered:
-                inside = _inside(ordered, whole)
-                if not inside:
+            index = Spans(spans)
+            for whole in index.ordered:
+                if not index.has_inside(whole):
                     continue
-                tiling = tiles(whole, inside)
+                tiling = index.tiling(whole)
                 if tiling is None:
                     yield Skip(self.family)
                     continue
@@ -61,36 +60,71 @@ class PeriodSumRule:
                                  f"{' + '.join(p.period.text for p in parts)}")
 
 
-def _inside(ordered: list[Span], whole: Span) -> list[Span]:
-    """Claimed spans strictly inside `whole`, found by bisection over the sorted starts."""
-    start = bisect.bisect_left(ordered, (whole[0], date.min))
-    stop = bisect.bisect_right(ordered, (whole[1], date.max))
-    return [s for s in ordered[start:stop] if s != whole and s[1] <= whole[1]]
+class Spans:
+    """The claimed spans of one subject, indexed once for every whole it holds.
+
+    Spans sorted by start, with a sparse table of their ends, tell in constant time
+    whether any span lies inside a whole; spans grouped by start day, each group sorted
+    by end, let the search for a tiling touch only the spans it can use. Nested and
+    overlapping ranges by the thousand then cost about n log n, not n² (every whole
+    scanning every span that starts inside it)."""
+
+    def __init__(self, spans) -> None:
+        self.ordered: list[Span] = sorted(set(spans))
+        self.starts = [s[0] for s in self.ordered]
+        ends = [s[1] for s in self.ordered]
+        self.table = [ends]  # table[k][i]: the earliest end among ordered[i : i + 2**k]
+        while 2 ** len(self.table) <= len(ends):
+            prev, half = self.table[-1], 2 ** (len(self.table) - 1)
+            self.table.append([min(prev[i], prev[i + half]) for i in range(len(prev) - half)])
+        self.by_start: dict[date, list[Span]] = defaultdict(list)
+        for span in self.ordered:  # in order of start, then end
+            self.by_start[span[0]].append(span)
+
+    def _earliest_end(self, lo: int, hi: int) -> date | None:
+        if lo >= hi:
+            return None
+        k = (hi - lo).bit_length() - 1
+        return min(self.table[k][lo], self.table[k][hi - 2 ** k])
+
+    def has_inside(self, whole: Span) -> bool:
+        """Whether some other claimed span lies within `whole`."""
+        lo = bisect.bisect_left(self.starts, whole[0])
+        hi = bisect.bisect_right(self.starts, whole[1])
+        at = bisect.bisect_left(self.ordered, whole, lo, hi)
+        if not (at < hi and self.ordered[at] == whole):
+            at = hi  # not itself a claimed span: nothing to leave out
+        return any(end is not None and end <= whole[1]
+                   for end in (self._earliest_end(lo, at), self._earliest_end(at + 1, hi)))
+
+    def tiling(self, whole: Span) -> list[Span] | None:
+        """The fewest other spans that cover `whole` day for day, in order; None if none do."""
+        came_from: dict[date, Span] = {}
+        queue = deque([whole[0]])
+        goal = whole[1] + timedelta(days=1)
+        while queue:
+            day = queue.popleft()
+            if day == goal:
+                path, at = [], goal
+                while at != whole[0]:
+                    span = came_from[at]
+                    path.append(span)
+                    at = span[0]
+                return path[::-1]
+            group = self.by_start.get(day, ())
+            for span in group[:bisect.bisect_right(group, (day, whole[1]))]:  # those that end in time
+                if span == whole:
+                    continue
+                following = span[1] + timedelta(days=1)
+                if following not in came_from:
+                    came_from[following] = span
+                    queue.append(following)
+        return None
 
 
-def tiles(whole: Span, inside: list[Span]) -> list[Span] | None:
-    """The fewest spans from `inside` that cover `whole` day for day, in order; None if none do."""
-    by_start: dict[date, list[Span]] = defaultdict(list)
-    for span in inside:
-        by_start[span[0]].append(span)
-    came_from: dict[date, Span] = {}
-    queue = deque([whole[0]])
-    goal = whole[1] + timedelta(days=1)
-    while queue:
-        day = queue.popleft()
-        if day == goal:
-            path, at = [], goal
-            while at != whole[0]:
-                span = came_from[at]
-                path.append(span)
-                at = span[0]
-            return path[::-1]
-        for span in by_start.get(day, ()):
-            following = span[1] + timedelta(days=1)
-            if following not in came_from:
-                came_from[following] = span
-                queue.append(following)
-    return None
+def tiles(whole: Span, spans: list[Span]) -> list[Span] | None:
+    """The fewest spans from `spans` (other than `whole`) that cover `whole` day for day; None if none do."""
+    return Spans(spans).tiling(whole)
 
 
 def _same_source(claims: list[Claim], whole: Claim) -> Claim:
