@@ -131,8 +131,10 @@ def _run(args: argparse.Namespace) -> int:
         except RateError as exc:
             print(f"verify: rates {folder}: {exc.message}", file=sys.stderr)
             return 2
-    report = check(corpus, rates=rates, config=config, jobs=jobs, progress=progress).selected(
-        _names(args.select) or config.select, _names(args.ignore) or config.ignore)
+    select, ignore = _selection(args, config, corpus)
+    if select is False:
+        return 2
+    report = check(corpus, rates=rates, config=config, jobs=jobs, progress=progress).selected(select, ignore)
     fail_on = "warning" if args.strict else args.fail_on or config.fail_on or "error"
     outputs = [(args.format, args.output), *extra]
     for format, path in outputs:
@@ -156,6 +158,36 @@ def _lsp(argv: list[str]) -> int:
         print(f"verify lsp needs pygls ({exc.name} is missing): pip install 'verify-claims[lsp]'", file=sys.stderr)
         return 2
     return serve()
+
+
+def _selection(args: argparse.Namespace, config, corpus):
+    """The (select, ignore) names in force, each one checked; (False, None) after printing why not."""
+    from verify.config import line_of
+    from verify.selection import unknown_names
+
+    chosen, wrong = [], []
+    for option, given, configured in (("--select", args.select, config.select),
+                                      ("--ignore", args.ignore, config.ignore)):
+        names = _names(given)
+        if names:
+            wrong += [f"{option}: {m}" for m in unknown_names(names, corpus, config)]
+        elif configured:
+            key = option.lstrip("-")
+            line = line_of(_text(config.file), key) if config.file else None
+            where = f"{config.file}:{line}: " if line else f"{config.file}: " if config.file else ""
+            wrong += [f"{where}{key}: {m}" for m in unknown_names(configured, corpus, config)]
+        chosen.append(names or configured)
+    for message in wrong:
+        print(f"verify: {message}", file=sys.stderr)
+    return (False, None) if wrong else tuple(chosen)
+
+
+def _text(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8") as f:
+            return f.read()
+    except (OSError, UnicodeDecodeError):
+        return ""
 
 
 def _extra_report(spec: str) -> tuple[str, str]:

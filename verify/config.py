@@ -157,7 +157,14 @@ def _strings(data: dict[str, Any], key: str, fail) -> list[str]:
 
 
 def _names(data: dict[str, Any], key: str, fail) -> tuple[str, ...] | None:
-    return tuple(_strings(data, key, fail)) if key in data else None
+    """Rule names, as a list: a string would be one name, and "check, agreement" none at all."""
+    if key not in data:
+        return None
+    value = data[key]
+    if isinstance(value, str):
+        names = ", ".join(f'"{n.strip()}"' for n in value.split(",") if n.strip()) or '"agreement"'
+        raise fail(f"{key} is a list of rule families or ids, not a string: {key} = [{names}]", key)
+    return tuple(_strings(data, key, fail))
 
 
 def _vocabulary(path: Path, fail) -> dict[str, str]:
@@ -233,10 +240,22 @@ def _deprecations(data: dict[str, Any], file: str | None, text: str) -> tuple[st
     return tuple(notices)
 
 
+# A [tool.verify] table (or a table below it) opened on a line of its own.
+_TOOL_TABLE = re.compile(r"^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*\"?verify\"?[ \t]*[\].]", re.MULTILINE)
+
+
 def _has_tool_table(pyproject: Path) -> bool:
+    """Whether the file holds [tool.verify]. One that does not parse but opens that table is
+    the config all the same: its syntax error is reported, never walked past in silence."""
     try:
-        return "verify" in tomli.loads(pyproject.read_text(encoding="utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomli.TOMLDecodeError):
+        text = pyproject.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    try:
+        return "verify" in tomli.loads(text).get("tool", {})
+    except tomli.TOMLDecodeError:
+        if _TOOL_TABLE.search(text):
+            read_toml(pyproject, "config")  # raises the ConfigError with its line
         return False
 
 
