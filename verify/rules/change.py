@@ -28,11 +28,14 @@ class ChangeRule:
 
     def run(self, context: Context):
         levels = {(subject, time): claims for subject, time, claims in facts.levels(context.groups)}
+        firsts: dict[int, tuple] = {}  # per list of levels: its first claim of each source, made once
         for key, changes in context.groups.items():
             if key.change:
                 news, olds = levels.get((key.subject, key.time)), levels.get((key.subject, key.baseline))
+                by_source = (_by_source(news, firsts), _by_source(olds, firsts))
                 for claim in changes:
-                    yield from self._check(claim, _pick(news, claim), _pick(olds, claim), context)
+                    new, old = (pick.get(claim.source, fallback) for pick, fallback in by_source)
+                    yield from self._check(claim, new, old, context)
 
     def _check(self, claim: Claim, new: Claim | None, old: Claim | None, context: Context):
         if new is None or old is None:
@@ -69,12 +72,18 @@ class ChangeRule:
         )
 
 
-def _pick(candidates: list[Claim] | None, claim: Claim) -> Claim | None:
-    """The level to compare with: one from the change claim's own source if there is one."""
+def _by_source(candidates: list[Claim] | None, firsts: dict[int, tuple]) -> tuple[dict[str, Claim], Claim | None]:
+    """The levels to compare with: the first of each source, and the first of all for a change
+    whose own source states none (a dict made once per list, not a scan per change claim)."""
     if not candidates:
-        return None
-    same = [c for c in candidates if c.source == claim.source]
-    return (same or candidates)[0]
+        return {}, None
+    key = id(candidates)
+    if key not in firsts:
+        index: dict[str, Claim] = {}
+        for c in candidates:
+            index.setdefault(c.source, c)
+        firsts[key] = (index, candidates[0])
+    return firsts[key]
 
 
 def _computed(claim: Claim, new: Claim, old: Claim, reading: str, context: Context):

@@ -8,7 +8,7 @@ counted as skipped.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from verify import expressions as ex
 from verify import facts
@@ -51,7 +51,7 @@ class IdentityRule:
 
 def _chosen(identity: Identity, metrics: dict[str, list[Claim]]) -> dict[str, Claim]:
     """One claim per metric, from the source that states most of them (agreement judges the rest)."""
-    sources = [c.source for m in identity.metrics for c in metrics[m]]
-    best = max(sources, key=sources.count)
+    # most_common keeps first-seen order among equal counts, as max over the list did
+    best = Counter(c.source for m in identity.metrics for c in metrics[m]).most_common(1)[0][0]
     return {m: next((c for c in metrics[m] if c.source == best), metrics[m][0]) for m in identity.metrics}
 
