@@ -145,7 +145,7 @@ def _run(args: argparse.Namespace) -> int:
         elif not _write(path, reported(progress, "writing", pieces)):
             return 2
     if "github" in (f for f, _ in outputs):
-        _github_summary(report)
+        _github_summary(report, tuple(path for _, path in outputs if path))
     return report.exit_code(fail_on)
 
 
@@ -211,18 +211,22 @@ def _write(path: str, pieces) -> bool:
         return False
 
 
-def _github_summary(report) -> None:
-    """Annotations past GitHub's cap go to the job summary, when the runner gives one."""
+def _github_summary(report, written: tuple[str, ...]) -> None:
+    """Annotations past GitHub's cap go to the job summary, when the runner gives one, within
+    what is left of the size GitHub keeps of it."""
     from verify.report import as_github
 
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
-    overflow = as_github.overflow(report)
-    if summary and overflow:
-        try:
+    if not summary:
+        return
+    try:
+        budget = as_github.SUMMARY_LIMIT - (os.path.getsize(summary) if os.path.exists(summary) else 0)
+        overflow = as_github.overflow(report, budget, written)
+        if overflow:
             with open(summary, "a", encoding="utf-8") as f:
                 f.write(overflow)
-        except OSError as exc:
-            print(f"verify: cannot write the step summary {summary}: {exc.strerror or exc}", file=sys.stderr)
+    except OSError as exc:
+        print(f"verify: cannot write the step summary {summary}: {exc.strerror or exc}", file=sys.stderr)
 
 
 def _rates(args: argparse.Namespace) -> int:

@@ -1,7 +1,9 @@
 """GitHub Actions workflow commands: one annotation per finding and problem.
 
 GitHub shows at most 10 annotations of each type per step; past that, the rest
-are listed in the job summary ($GITHUB_STEP_SUMMARY) so that none is lost.
+are printed to the log as plain lines and listed in the job summary
+($GITHUB_STEP_SUMMARY), which GitHub drops whole past 1 MiB: the list there stops
+short of that, with a note of how many were left out and where they all are.
 Acknowledged findings are notices.
 """
 
@@ -9,27 +11,51 @@ from __future__ import annotations
 
 from verify.findings import Finding
 from verify.report import as_markdown, as_text
-from verify.report.escape import visible
+from verify.report.escape import visible, visible_path
 from verify.report.report import Report
 
 CAP = 10  # annotations of one type per step
+SUMMARY_LIMIT = 1024 * 1024  # bytes of a step summary GitHub keeps; over it, none of it shows
 
 
 def render(report: Report, **_options) -> str:
-    shown, _ = _split(report)
+    shown, rest = _split(report)
     lines = [_command(kind, where, title, message) for kind, where, title, message in shown]
+    if rest:
+        lines.append(f"verify: {len(rest)} more than GitHub annotates:")
+        for kind, where, title, message in rest:
+            first, *details = message.split("\n")
+            lines.append(f"{visible_path(where or '-')}: {kind}[{title}] {first}")
+            lines.extend(f"    {line}" for line in details)
     lines.append(as_text.summary_line(report))
     return "\n".join(lines) + "\n"
 
 
-def overflow(report: Report) -> str | None:
-    """Markdown for the job summary: the annotations past the cap, or None if all were shown."""
+def overflow(report: Report, budget: int = SUMMARY_LIMIT, elsewhere: tuple[str, ...] = ()) -> str | None:
+    """Markdown for the job summary: the annotations past the cap, in at most `budget` bytes
+    of UTF-8, or None if all were annotated. `elsewhere` names the files the run also wrote
+    its report to, for the note on what did not fit."""
     _, rest = _split(report)
     if not rest:
         return None
-    rows = [as_markdown.row(kind, where, title, message) for kind, where, title, message in rest]
-    return (f"### verify: {len(rest)} more annotations than GitHub shows\n\n"
-            + as_markdown.HEADER + "\n".join(rows) + "\n\n")
+    where = "this step's log" + "".join(f", {as_markdown.code(path)}" for path in elsewhere)
+    head = f"### verify: {len(rest)} more annotations than GitHub shows\n\n" + as_markdown.HEADER
+    room = budget - len(head.encode()) - len(_note(len(rest), len(rest), where).encode()) - 1
+    rows: list[str] = []
+    for kind, location, title, message in rest:
+        row = as_markdown.row(kind, location, title, message) + "\n"
+        room -= len(row.encode())
+        if room < 0:
+            break
+        rows.append(row)
+    cut = len(rest) - len(rows)
+    text = (head + "".join(rows) + "\n" if rows else "") + (_note(cut, len(rest), where) if cut else "")
+    return text if len(text.encode()) <= budget else None
+
+
+def _note(cut: int, total: int, where: str) -> str:
+    return (f"**{cut} of the {total} are not listed here**: GitHub drops a step summary over 1 MiB. "
+            f"All of them are in {where}.\n\n")
 
 
 def _split(report: Report):

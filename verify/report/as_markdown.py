@@ -28,8 +28,8 @@ def render(report: Report, **_options) -> str:
 
 def row(kind: str, where, title: str, message: str) -> str:
     """A table row; `message` may span lines (each becomes a <br>-separated line of the cell)."""
-    place = _code(str(where)) if where is not None else ""
-    return f"| {ICONS.get(kind, '')} {kind} | {_code(title)} | {place} | {_cell(message)} |"
+    place = code(str(where)) if where is not None else ""
+    return f"| {ICONS.get(kind, '')} {kind} | {code(title)} | {place} | {_cell(message)} |"
 
 
 # Backslash-escaped wherever they stand, so that a cell shows what the claim file says:
@@ -41,7 +41,7 @@ def _cell(text: str) -> str:
     return "<br>".join(_MARKUP.sub(r"\\\1", visible(line)) for line in text.split("\n"))
 
 
-def _code(text: str) -> str:
+def code(text: str) -> str:
     """A code span holding `text` whatever backticks it has (a fence longer than any run of
     them), its pipes escaped as a table requires and its control characters made visible."""
     text = visible(text).replace("|", "\\|")
