@@ -24,7 +24,8 @@ def parser() -> argparse.ArgumentParser:
                "verify fmt [--check] (canonical layout), verify draft ARTICLE (a claim file from an article), "
                "verify schema (JSON Schema for editors), "
                "verify lsp (a language server). Exit codes: 0 no finding at or above --fail-on; 1 such findings; "
-               "2 usage error, config error or claim files that could not be read.",
+               "2 problems: a usage or config error, input that could not be read, a report that could "
+               "not be written, or an internal error (--debug shows its traceback).",
     )
     p.add_argument("paths", nargs="*", metavar="PATH",
                    help="claim files or folders of them (default: claims/)")
@@ -48,6 +49,8 @@ def parser() -> argparse.ArgumentParser:
                    help="processes to read and check a large corpus with (default: one per CPU; 1 for no others)")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                    help="colour in the text report (default: auto, on a terminal without NO_COLOR)")
+    p.add_argument("--debug", action="store_true",
+                   help="print the traceback of an internal error (any command; a bug to report)")
     p.add_argument("--version", action="version", version=f"verify {__version__}")
     return p
 
@@ -61,7 +64,8 @@ def rates_parser() -> argparse.ArgumentParser:
     refresh.add_argument("source", help="path or URL of eurofxref-hist.zip (or its CSV)")
     refresh.add_argument("--into", metavar="DIR", default="rates",
                          help="the folder holding eurofxref-hist.csv (default: rates)")
-    refresh.add_argument("--allow-older", action="store_true", help="accept a file that ends earlier")
+    refresh.add_argument("--allow-older", action="store_true",
+                         help="accept a file that ends earlier, or lacks days the current one has")
     return p
 
 
@@ -76,7 +80,49 @@ def rules_parser(command: str) -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from verify import failure
+
     argv = sys.argv[1:] if argv is None else argv
+    failure.DEBUG = "--debug" in argv
+    command = [a for a in argv if a != "--debug"] if argv[:1] != [] and argv[0] in SUBCOMMANDS else argv
+    try:
+        return _command(command)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        _silence_stdout()
+        return 1
+    except Exception as exc:  # noqa: BLE001 - a bug: said as one, exit 2, never a traceback unasked
+        _internal_error("running the command", exc)
+        return 2
+
+
+SUBCOMMANDS = ("rates", "explain", "rules", "lsp", "schema", "new", "fmt")
+
+
+def _internal_error(what: str, exc: BaseException) -> None:
+    from verify import failure
+
+    if failure.DEBUG:
+        import traceback
+
+        traceback.print_exception(exc, file=sys.stderr)
+    print(f"verify: internal error while {what}: {failure.describe(exc)}. This is a bug in verify: run again "
+          "with --debug for the traceback and report it", file=sys.stderr)
+
+
+def _silence_stdout() -> None:
+    """Standard output is gone (a closed pipe, a full disk): point it at /dev/null, so that
+    the interpreter's last flush of what is buffered fails no more."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
+def _command(argv: list[str]) -> int:
     if argv[:1] == ["rates"]:
         return _rates(rates_parser().parse_args(argv[1:]))
     if argv[:1] in (["explain"], ["rules"]):
@@ -91,13 +137,7 @@ def main(argv: list[str] | None = None) -> int:
         from verify.claimfile import commands
 
         return commands.main(argv[0], argv[1:])
-    args = parser().parse_args(argv)
-    try:
-        return _run(args)
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        return 1
+    return _run(parser().parse_args(argv))
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -118,35 +158,90 @@ def _run(args: argparse.Namespace) -> int:
         return 2
     for notice in config.notices:
         print(f"verify: warning: {notice}", file=sys.stderr)
-    from verify.progress import for_terminal, reported
+    from verify.progress import for_terminal
 
     progress = for_terminal()
     jobs = args.jobs or parallel.usable_cpus()
-    corpus = load(args.paths or list(config.paths) or ["claims"], config=config, jobs=jobs, progress=progress)
-    rates = None
-    folder = args.rates or config.rates
-    if folder:
-        try:
-            rates = RateBook.from_folder(folder)
-        except RateError as exc:
-            print(f"verify: rates {folder}: {exc.message}", file=sys.stderr)
-            return 2
-    select, ignore = _selection(args, config, corpus)
-    if select is False:
-        return 2
-    report = check(corpus, rates=rates, config=config, jobs=jobs, progress=progress).selected(select, ignore)
-    fail_on = "warning" if args.strict else args.fail_on or config.fail_on or "error"
+    paths = args.paths or list(config.paths) or ["claims"]
     outputs = [(args.format, args.output), *extra]
-    for format, path in outputs:
-        pieces = report.pieces(format, color=path is None and _use_color(args.color), jobs=jobs,
-                               elapsed=time.perf_counter() - started)
-        if path is None:
-            sys.stdout.writelines(pieces)
-        elif not _write(path, reported(progress, "writing", pieces)):
+    # Files are read and checked one by one, each guarded (a bug costs one file or one rule);
+    # what is left to fail here is a stage as a whole.
+    stage = "reading the claim files"
+    try:
+        corpus = load(paths, config=config, jobs=jobs, progress=progress)
+        refused = _outputs_over_inputs(outputs, corpus, config)
+        if refused:
+            print(refused, file=sys.stderr)
             return 2
+        rates = None
+        folder = args.rates or config.rates
+        if folder:
+            stage = "reading the rates"
+            try:
+                rates = RateBook.from_folder(folder)
+            except RateError as exc:
+                print(f"verify: rates {folder}: {exc.message}", file=sys.stderr)
+                return 2
+        stage = "checking the claims"
+        select, ignore = _selection(args, config, corpus)
+        if select is False:
+            return 2
+        report = check(corpus, rates=rates, config=config, jobs=jobs, progress=progress).selected(select, ignore)
+        fail_on = "warning" if args.strict else args.fail_on or config.fail_on or "error"
+        code = report.exit_code(fail_on)
+    except Exception as exc:  # noqa: BLE001 - a bug in a stage: exit 2 and say which
+        _internal_error(stage, exc)
+        return 2
+    for format, path in outputs:
+        if not _output(report, format, path, args, jobs, progress, time.perf_counter() - started):
+            code = 2
     if "github" in (f for f, _ in outputs):
         _github_summary(report, tuple(path for _, path in outputs if path))
-    return report.exit_code(fail_on)
+    return code
+
+
+def _output(report, format: str, path: str | None, args: argparse.Namespace, jobs: int, progress,
+            elapsed: float) -> bool:
+    """Write one report; False, having said why, if it could not be written."""
+    from verify.progress import reported
+
+    pieces = report.pieces(format, color=path is None and _use_color(args.color), jobs=jobs, elapsed=elapsed)
+    shown = path or "standard output"
+    try:
+        if path is not None:
+            return _write(path, reported(progress, "writing", pieces))
+        sys.stdout.writelines(pieces)
+        sys.stdout.flush()
+        return True
+    except BrokenPipeError:
+        raise
+    except OSError as exc:  # standard output on a full disk, closed, ...
+        if path is None:
+            _silence_stdout()
+        print(f"verify: cannot write the {format} report to {shown}: {exc.strerror or exc}", file=sys.stderr)
+    except Exception as exc:  # noqa: BLE001 - a bug in one report format: the other reports are still written
+        _internal_error(f"writing the {format} report to {shown}", exc)
+    return False
+
+
+def _outputs_over_inputs(outputs: list[tuple[str, str | None]], corpus, config) -> str | None:
+    """A refusal if a report would be written over a file the run reads."""
+    inputs = [*corpus.files, *(p for p in (config.file, *config.packs) if p)]
+    for format, path in outputs:
+        if path is None:
+            continue
+        for given in inputs:
+            if _same_file(path, given):
+                return (f"verify: the {format} report would overwrite {given}, which this run reads: "
+                        "write the report to another file")
+    return None
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):
+        return False
 
 
 def _lsp(argv: list[str]) -> int:

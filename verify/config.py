@@ -16,9 +16,11 @@ from typing import Any
 import attrs
 import tomli
 
+from verify import tomltext
 from verify.claimfile.schema import unknown
 from verify.errors import FileError, VerifyError
 from verify.exact import Exact
+from verify.io import read_text
 from verify.tolerance import DEFAULT as DEFAULT_TOLERANCE
 
 FILE_NAME = "verify.toml"
@@ -66,7 +68,10 @@ class Config:
 
 def find(start: str | Path) -> Path | None:
     """The nearest verify.toml, or pyproject.toml with [tool.verify], at or above `start`."""
-    here = Path(start).resolve()
+    try:
+        here = Path(start).resolve()
+    except (OSError, RuntimeError):  # a loop of symlinks: look from where it is written
+        here = Path(start).absolute()
     if not here.is_dir():
         here = here.parent
     for folder in (here, *here.parents):
@@ -91,19 +96,29 @@ def read(path: str | Path) -> Config:
     path = Path(path)
     data, text = read_toml(path, "config")
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("verify", {})
+        data = _tool_table(data)
+        if not isinstance(data, dict):
+            raise ConfigError("[tool.verify] in pyproject.toml is a table of settings: write [tool.verify] "
+                              'on a line of its own, then fail-on = "warning" and so on', str(path),
+                              line_of(text, "tool") or line_of(text, "verify"))
     return parse(data, str(path), text)
+
+
+def _tool_table(data: dict[str, Any]) -> Any:
+    """pyproject.toml's [tool.verify], {} if absent; whatever is there if it is no table."""
+    tool = data.get("tool", {})
+    return tool.get("verify", {}) if isinstance(tool, dict) else tool
 
 
 def read_toml(path: Path, what: str) -> tuple[dict[str, Any], str]:
     """A project's TOML file (config, rule pack, vocabulary) and its text; a ConfigError naming
     the file and line if it cannot be read."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path)
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read the {what}: {getattr(exc, 'strerror', None) or exc}", str(path)) from None
     try:
-        return tomli.loads(text), text
+        return tomltext.loads(text), text
     except tomli.TOMLDecodeError as exc:
         m = re.search(r"line (\d+)", str(exc))
         raise ConfigError(f"TOML syntax error in the {what}: {exc}", str(path),
@@ -199,6 +214,8 @@ def _hedges(data: dict[str, Any], fail) -> dict[str, Any]:
                     raise fail(f'hedges.{name}.words is a list: words = ["about", "around"]', key)
                 continue
             try:
+                if not isinstance(value, str):
+                    raise TypeError
                 Interval.parse(value)
             except (VerifyError, ValueError, TypeError):
                 raise fail(f'hedges.{name}.{key} is an interval of factors such as "[0.95, 1]" or '
@@ -248,15 +265,16 @@ def _has_tool_table(pyproject: Path) -> bool:
     """Whether the file holds [tool.verify]. One that does not parse but opens that table is
     the config all the same: its syntax error is reported, never walked past in silence."""
     try:
-        text = pyproject.read_text(encoding="utf-8")
+        text = read_text(pyproject)
     except (OSError, UnicodeDecodeError):
         return False
     try:
-        return "verify" in tomli.loads(text).get("tool", {})
+        tool = tomltext.loads(text).get("tool", {})
     except tomli.TOMLDecodeError:
         if _TOOL_TABLE.search(text):
             read_toml(pyproject, "config")  # raises the ConfigError with its line
         return False
+    return isinstance(tool, dict) and "verify" in tool
 
 
 def line_of(text: str, key: str) -> int | None:

@@ -14,10 +14,10 @@ from typing import Callable, Iterable, Protocol
 
 import attrs
 
-from verify import collector, facts, parallel
+from verify import collector, facts, failure, parallel
 from verify.conversion import Converter
 from verify.findings import Finding
-from verify.model import Acknowledgement, Claim, Corpus, Problem
+from verify.model import Acknowledgement, Claim, Corpus, Location, Problem
 from verify.progress import counted
 from verify.report.report import Keys, Report
 from verify.vocabulary import Vocabulary, default_vocabulary
@@ -149,19 +149,25 @@ def _claim_ref(corpus: Corpus, obj: object) -> str | None:
 
 
 def _outcome(context: Context, tick: Callable[[], None], rule: Rule) -> _Outcome:
+    """What `rule` yields; if it fails, what it yielded before, and a problem naming it:
+    a bug in one rule hides no other rule's findings."""
     outcome = _Outcome([], [], Counter(), {})
-    for item in rule.run(context):
-        if isinstance(item, Ran):
-            keys = outcome.ran.get(item.family)
-            if keys is None:
-                keys = outcome.ran[item.family] = Keys()
-            keys.append(item.key)
-        elif isinstance(item, Skip):
-            outcome.skipped[item.family] += 1
-        elif isinstance(item, Problem):
-            outcome.problems.append(item)
-        else:
-            outcome.findings.append(item)
+    try:
+        for item in rule.run(context):
+            if isinstance(item, Ran):
+                keys = outcome.ran.get(item.family)
+                if keys is None:
+                    keys = outcome.ran[item.family] = Keys()
+                keys.append(item.key)
+            elif isinstance(item, Skip):
+                outcome.skipped[item.family] += 1
+            elif isinstance(item, Problem):
+                outcome.problems.append(item)
+            else:
+                outcome.findings.append(item)
+    except Exception as exc:  # noqa: BLE001 - any bug: this rule's problem, not the run's end
+        where = context.config.file or (context.corpus.files[0] if context.corpus.files else "verify")
+        outcome.problems.append(failure.internal(Location(where), f"running the rule {rule.family!r}", exc))
     tick()
     return outcome
 

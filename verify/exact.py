@@ -11,11 +11,30 @@ wherever one is expected. Anything else (floats, infinities, powers) goes to Fra
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 from math import gcd
 
 _new = object.__new__
 _INF = float("inf")
+
+# Bounds on a number written as text. Fraction("1e999999999") computes 10**999999999,
+# which never ends; no figure in the news needs more than a few dozen digits or powers
+# of ten, and every product of such figures stays small enough to compute at once.
+MAX_EXPONENT = 100
+MAX_TEXT = 100
+_EXPONENT = re.compile(r"[eE]([-+]?[0-9_]+)\s*$")
+
+
+def check_text(text: str) -> None:
+    """Raise ValueError, saying what to write instead, for a number text past the bounds."""
+    if len(text) > MAX_TEXT:
+        raise ValueError(f"a number of more than {MAX_TEXT} characters ({text[:20]}…) is no figure: "
+                         "write the number as the source prints it")
+    m = _EXPONENT.search(text)
+    if m and abs(int(m.group(1))) > MAX_EXPONENT:
+        raise ValueError(f"{text!r}: a power of ten beyond e±{MAX_EXPONENT} is no figure: "
+                         "write the number as the source prints it")
 
 
 def _make(n: int, d: int) -> Exact:
@@ -67,6 +86,11 @@ class Exact(Fraction):
     # Each operator is written out rather than made by a factory (as Fraction's are):
     # the indirection would cost much of what this class saves.
     __slots__ = ()
+
+    def __new__(cls, numerator=0, denominator=None):
+        if type(numerator) is str:
+            check_text(numerator)
+        return Fraction.__new__(cls, numerator, denominator)
 
     @staticmethod
     def ratio(n: int, d: int) -> Exact:

@@ -7,8 +7,9 @@
     atom     := number | 'value string' | ref | func "(" args ")" | "(" sum ")"
     ref      := name ["." name]          func := abs | min | max | sum | convert
 
-Parsed by hand, never by `eval`; the text's length and the nesting depth are
-bounded, so hostile input is a clear error, not a RecursionError.
+Parsed by hand, never by `eval`; the text's length, the nesting depth, the number of
+operators and each number's exponent are bounded, so hostile input is a clear error,
+not a RecursionError or an endless computation.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ from verify.exact import Exact
 
 MAX_LENGTH = 2000
 MAX_DEPTH = 50
+# Operators chain without nesting: the tree of `1+1+...+1` is as deep as it is long,
+# and is read and evaluated recursively.
+MAX_OPERATORS = 200
 FUNCTIONS = ("abs", "min", "max", "sum", "convert")
 RELATIONS = ("==", "!=", "<=", ">=", "<", ">")
 
@@ -144,6 +148,14 @@ def _wrapped(node: Node, level: int) -> str:
     return text
 
 
+def literals(node: Node) -> list[Literal]:
+    """The quoted values of a tree that are read as values (not convert's currency code)."""
+    if isinstance(node, Literal):
+        return [node]
+    operands = node.args[:1] if isinstance(node, Call) and node.name == "convert" else children(node)
+    return [lit for child in operands for lit in literals(child)]
+
+
 def children(node: Node) -> tuple[Node, ...]:
     """The operands of a node, in reading order; none for a leaf."""
     if isinstance(node, Unary):
@@ -204,6 +216,7 @@ class _Parser:
             self.tokens.append((m.lastgroup, m.group(m.lastgroup), m.start(m.lastgroup)))
             pos = m.end()
         self.i = 0
+        self.operators = 0
 
     def at_end(self) -> bool:
         return self.i >= len(self.tokens)
@@ -227,14 +240,23 @@ class _Parser:
     def sum(self, depth: int) -> Node:
         node = self.product(depth)
         while (op := self.take("+", "-")) is not None:
+            self.counted()
             node = Binary(op, node, self.product(depth))
         return node
 
     def product(self, depth: int) -> Node:
         node = self.unary(depth)
         while (op := self.take("*", "/")) is not None:
+            self.counted()
             node = Binary(op, node, self.unary(depth))
         return node
+
+    def counted(self) -> None:
+        self.operators += 1
+        if self.operators > MAX_OPERATORS:
+            self.i -= 1
+            self.fail(f"the expression has more than {MAX_OPERATORS} operators; split it into "
+                      "several checks, or total many claims with sum(a, b, ...)")
 
     def unary(self, depth: int) -> Node:
         if depth > MAX_DEPTH:
@@ -249,8 +271,12 @@ class _Parser:
             self.fail("expected a number, a 'quoted value', a claim id or (")
         kind, text, column = token
         if kind == "number":
+            try:
+                value = Exact(text)
+            except ValueError as exc:
+                raise ExpressionError(str(exc), column=column) from None
             self.i += 1
-            return Number(Exact(text), text)
+            return Number(value, text)
         if kind == "string":
             self.i += 1
             return Literal(text[1:-1], column + 1)

@@ -14,17 +14,33 @@ from fractions import Fraction
 SIGNIFICANT = 6
 
 
+# Past this many bits (about 300 digits) a numerator or denominator is no figure anyone
+# wrote, only a product of many: it is shown rounded, and written out through Decimal,
+# since str() refuses ints of more than 4,300 digits.
+HUGE_BITS = 1000
+# Money from here up is past every compact unit babel has (and its 28-digit context):
+# written as the currency code and the number.
+HUGE_MONEY = 10**21
+
+
+def _huge(x: Fraction) -> bool:
+    return x.numerator.bit_length() > HUGE_BITS or x.denominator.bit_length() > HUGE_BITS
+
+
 def number(x: Fraction | int) -> str:
     x = x if isinstance(x, Fraction) else Fraction(x)
     if x.denominator == 1 and abs(x) < 10**6:
         return str(x.numerator)
-    text = _short_decimal(x)
+    text = None if _huge(x) else _short_decimal(x)
     return text if text is not None else _rounded(x) + "…"
 
 
 def exact(x: Fraction | int) -> str:
     """The value itself, for machines: a decimal where one is finite, else p/q."""
     x = x if isinstance(x, Fraction) else Fraction(x)
+    if _huge(x):
+        whole = str(Decimal(x.numerator))  # every digit, exactly
+        return whole if x.denominator == 1 else f"{whole}/{Decimal(x.denominator)}"
     text = _short_decimal(x, max_digits=60, engineering=False)
     return text if text is not None else f"{x.numerator}/{x.denominator}"
 
@@ -34,6 +50,8 @@ def money(x: Fraction | int, code: str, locale: str = "en_US") -> str:
     """Money the way a reader writes it, compact where it reads better ("$38.4B", "CN¥280.15B"),
     still exact, or marked "…" where cut to significant digits."""
     x = x if isinstance(x, Fraction) else Fraction(x)
+    if abs(x) >= HUGE_MONEY:
+        return f"{code} {number(x)}"
     shift = 0 if abs(x) < 1000 else min(3 * ((len(str(abs(x.numerator) // x.denominator)) - 1) // 3), 12)
     mantissa = x / 10**shift
     text = _short_decimal(mantissa, engineering=False)

@@ -1,17 +1,51 @@
-"""Writing files so that a reader never sees half of one."""
+"""Reading files people give us within bounds, and writing files so that a reader never
+sees half of one."""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Iterable
+
+# A project file (config, rule pack, vocabulary, sources.toml) is a page or two.
+MAX_PROJECT_FILE_BYTES = 4 * 1024 * 1024
+
+
+def read_bytes(path: str | Path, limit: int) -> bytes:
+    """The bytes of the regular file `path`, at most `limit` of them.
+
+    Raises OSError with a message that says what to give instead for anything else: a
+    FIFO or device (which would block, or never end), a folder, a symlink loop, or a
+    file over `limit` bytes, counted as read rather than as its size claims."""
+    # O_NONBLOCK: opening a FIFO with no writer would wait for one for ever.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file (a FIFO, device or folder): give a file")
+        data = f.read(limit + 1)
+    if len(data) > limit:
+        raise OSError(errno.EFBIG, f"larger than {_size(limit)}, more than such a file ever needs")
+    return data
+
+
+def read_text(path: str | Path, limit: int = MAX_PROJECT_FILE_BYTES, encoding: str = "utf-8") -> str:
+    """`read_bytes` decoded; UnicodeDecodeError as `bytes.decode` raises it."""
+    return read_bytes(path, limit).decode(encoding)
+
+
+def _size(limit: int) -> str:
+    return f"{limit >> 20} MiB" if limit >= 1 << 20 else f"{limit} bytes"
 
 
 def write_atomically(path: str | Path, text: str | bytes | Iterable[str]) -> None:
     """Write to a temporary file beside `path`, then rename it over `path`.
 
-    `text` may come in pieces, which are written as they come."""
+    `text` may come in pieces, which are written as they come. The file gets the mode of
+    the file it replaces, or else what the umask leaves of rw-rw-rw-, as `open` would
+    give it. Temporary files that killed runs left beside `path` are removed."""
     path = Path(path)
     chunks = (text,) if isinstance(text, (str, bytes)) else text
     if path.exists() and not path.is_file():
@@ -20,10 +54,17 @@ def write_atomically(path: str | Path, text: str | bytes | Iterable[str]) -> Non
         with open(path, "wb") as f:
             _write(f, chunks)
         return
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
+    folder = path.parent or Path(".")
+    _remove_stale(folder, path.name)
     try:
-        os.fchmod(fd, _mode_for(path))
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        mode = 0o666 & ~_umask()
+    fd, temporary = tempfile.mkstemp(prefix=f"{_TEMPORARY.format(name=path.name, pid=os.getpid())}", dir=folder)
+    try:
         with os.fdopen(fd, "wb") as f:
+            if hasattr(os, "fchmod"):  # POSIX; on Windows there is no mode to keep
+                os.fchmod(f.fileno(), mode)
             _write(f, chunks)
             f.flush()
             os.fsync(f.fileno())
@@ -33,16 +74,45 @@ def write_atomically(path: str | Path, text: str | bytes | Iterable[str]) -> Non
         raise
 
 
-def _mode_for(path: Path) -> int:
-    """An existing file keeps its mode; a new one gets what the umask allows (mkstemp gives 0600)."""
+# The temporary file's name says which process writes it, so that another run can tell
+# the leftovers of a killed one (its process gone) from a file being written now.
+_TEMPORARY = ".{name}.{pid}."
+
+
+def _remove_stale(folder: Path, name: str) -> None:
+    if os.name != "posix":
+        return  # os.kill(pid, 0) asks after a process only on POSIX
+    prefix = f".{name}."
     try:
-        return path.stat().st_mode & 0o7777
+        entries = [e for e in os.scandir(folder) if e.name.startswith(prefix)]
     except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return
+    for entry in entries:
+        pid = entry.name[len(prefix):].partition(".")[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            try:
+                os.unlink(entry.path)
+            except OSError:
+                pass
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # another user's process: alive
+    return True
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)  # the only way to read it is to set it
+    os.umask(mask)
+    return mask
 
 
 def _write(f, chunks: Iterable[str | bytes]) -> None:
     for chunk in chunks:
-        f.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
+        # A file name that is not UTF-8 comes back as it was on disk, as on standard output.
+        f.write(chunk.encode("utf-8", "surrogateescape") if isinstance(chunk, str) else chunk)

@@ -44,14 +44,22 @@ def to_id(text: object, what: str = "id") -> str:
     return text
 
 
+# The years periods may name too: room for any history a story cites, and for date
+# arithmetic ("since = -999 years") that stays within what `date` can hold.
+FIRST_YEAR, LAST_YEAR = 1800, 2200
+
+
 def to_date(value: object, what: str = "as_of") -> date:
-    if isinstance(value, date) and not hasattr(value, "hour"):
-        return value
     if isinstance(value, str):
         try:
-            return date.fromisoformat(value.strip())
+            value = date.fromisoformat(value.strip())
         except ValueError:
             pass
+    if isinstance(value, date) and not hasattr(value, "hour"):
+        if not FIRST_YEAR <= value.year <= LAST_YEAR:
+            raise InputError(f"{what} {value} is out of range: a date from {FIRST_YEAR} to {LAST_YEAR}, "
+                             f"e.g. {what} = 2025-02-24")
+        return value
     raise InputError(f"{what} must be a date: write {what} = 2025-02-24 (a TOML date, no quotes)")
 
 

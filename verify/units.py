@@ -10,6 +10,7 @@ importing pint costs more than a whole small run.
 from __future__ import annotations
 
 import functools
+import re
 from fractions import Fraction
 
 import attrs
@@ -153,16 +154,28 @@ def _fraction(text: str) -> Fraction:
     return Exact(num) / Exact(den or "1")
 
 
+_PINT_FACTOR = r"(?:[^\W\d]|°)[\w°]*?(?:(?:\^|\*\*)-?[1-9]|[²³])?"
+_PINT_TEXT = re.compile(rf"{_PINT_FACTOR}(?:[*·/]{_PINT_FACTOR})*")
+
+
 def pint_unit(text: str) -> Unit:
     """A unit only pint knows, as our exact Unit (pint loads on first use)."""
+    if not _PINT_TEXT.fullmatch(text):
+        # pint evaluates what it is given: "km^9^9^9" would be 9**(9**9), which never ends.
+        raise UnitError(f"unknown unit {text!r}: a unit is a name, or names joined by * or ·, "
+                        "each with at most one small power, e.g. km^2 or m/s")
     registry = _pint_registry()
     try:
         quantity = registry.Quantity(1, text).to_base_units()
     except Exception as exc:  # pint raises many kinds for unreadable text
         raise UnitError(f"unknown unit {text!r}") from exc
     dims = tuple(sorted((name.strip("[]"), int(e)) for name, e in quantity.dimensionality.items()))
-    # pint's factors are binary floats; their shortest decimal form is the intended value.
-    return Unit(dims, Exact(repr(float(quantity.magnitude))), text)
+    try:
+        # pint's factors are binary floats; their shortest decimal form is the intended value.
+        factor = Exact(repr(float(quantity.magnitude)))
+    except (ValueError, OverflowError):  # inf, nan, or a factor past the bounds of a figure
+        raise UnitError(f"unknown unit {text!r}: its size is past what a figure needs") from None
+    return Unit(dims, factor, text)
 
 
 @functools.cache

@@ -24,6 +24,8 @@ def claim_files(paths: list[str]) -> tuple[list[Path], list[Problem]]:
             if not found:
                 problems.append(Problem(Location(given), f"no claim files (*.toml) under {given}"))
             files.extend(found)
+        elif path.is_symlink():
+            files.append(path)  # a link that leads nowhere: reading it says why
         else:
             problems.append(Problem(Location(given), "no such file or folder: give the path of claim "
                                                       "files (*.toml) or of a folder that holds them"))
@@ -40,7 +42,16 @@ def _walk(root: Path) -> list[Path]:
             path = Path(folder, name)
             if not name.endswith(".toml") or name in NOT_CLAIMS or name.startswith("."):
                 continue
-            if path.is_symlink() and not path.resolve().is_relative_to(real_root):
+            if path.is_symlink() and not _inside(path, real_root):
                 continue  # never read outside the paths given
             found.append(path)
     return found
+
+
+def _inside(link: Path, root: Path) -> bool:
+    """The link leads into `root`; a loop of links (which leads nowhere) is kept, for reading
+    it to report."""
+    try:
+        return link.resolve().is_relative_to(root)
+    except (OSError, RuntimeError):  # RuntimeError: a loop, before Python 3.13
+        return True

@@ -6,6 +6,7 @@ loaded, and a bad file leaves the other files loaded.
 
 from __future__ import annotations
 
+import errno
 import re
 import sys
 from fractions import Fraction
@@ -15,12 +16,13 @@ from typing import Any, Callable, Iterator
 import attrs
 import tomli
 
-from verify import collector, expressions, parallel
+from verify import collector, expressions, failure, parallel, tomltext
 from verify.claimfile import schema
 from verify.claimfile.discover import MAX_FILE_BYTES, claim_files
 from verify.claimfile.positions import Positions, scan
 from verify.errors import InputError
 from verify.exact import Exact
+from verify.io import read_bytes
 from verify.progress import counted
 from verify.sourcetext import Article, ArticleError, read_article
 from verify.model import (
@@ -247,13 +249,10 @@ def read_file(path: Path, values: _Values) -> _File:
     shown = str(path)
     result = _File(shown)
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            result.problems.append(Problem(Location(shown), f"file is larger than {MAX_FILE_BYTES >> 20} MiB: "
-                                           "split it into one file per source document"))
-            return result
-        raw = path.read_bytes()
+        raw = read_bytes(path, MAX_FILE_BYTES)
     except OSError as exc:
-        result.problems.append(Problem(Location(shown), f"cannot read the file: {exc.strerror or exc}"))
+        hint = ": split it into one file per source document" if exc.errno == errno.EFBIG else ""
+        result.problems.append(Problem(Location(shown), f"cannot read the file: {exc.strerror or exc}{hint}"))
         return result
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff")
@@ -265,15 +264,21 @@ def read_file(path: Path, values: _Values) -> _File:
 
 
 def read_text(shown: str, text: str, values: _Values, result: _File | None = None) -> _File:
-    """A claim file's text, read as the file `shown`."""
+    """A claim file's text, read as the file `shown`.
+
+    A bug met while reading it is a problem of this file alone: what was read before
+    it is dropped (it may be half a claim), and the other files are read on."""
     result = result or _File(shown)
     text = text.removeprefix("\ufeff")
     try:
-        data = tomli.loads(text)
+        data = tomltext.loads(text)
     except tomli.TOMLDecodeError as exc:
         result.problems.append(_toml_problem(result.path, str(exc), text))
         return result
-    _Reader(result, text, scan(text), values).read(data)
+    try:
+        _Reader(result, text, scan(text), values).read(data)
+    except Exception as exc:  # noqa: BLE001 - any bug: this file's problem, not the run's end
+        result = _File(shown, problems=[*result.problems, failure.internal(Location(shown), "reading this file", exc)])
     return result
 
 
@@ -500,7 +505,7 @@ class _Reader:
                 return None
         failed: list[str] = []
         check_id = self.field("check", index, "id", to_id, fields["id"], failed=failed)
-        tree = self.field("check", index, "expr", expressions.parse, fields["expr"], failed=failed)
+        tree = self.field("check", index, "expr", _expression, fields["expr"], failed=failed)
         note = self.field("check", index, "note", _text, fields.get("note"), failed=failed)
         if failed:
             return None
@@ -571,6 +576,19 @@ def _value(value: Any, locale: str, currency: str | None, precision: str | Fract
             raise InputError(f"write the value as a string, as the source writes it: value = \"{value}\"")
         raise InputError('write the value as a string, e.g. value = "$38.4 billion"')
     return values(value, locale, currency, precision)
+
+
+def _expression(value: Any) -> expressions.Relation:
+    """A check's expression, its quoted values read now: a value that cannot be read is
+    the check's problem at its column, not a failure of the run that evaluates it."""
+    tree = expressions.parse(value)
+    for literal in expressions.literals(tree):
+        try:
+            parse_value(literal.text)
+        except InputError as exc:
+            raise InputError(f"the quoted value '{literal.text}' cannot be read: {exc.message}",
+                             column=literal.column) from None
+    return tree
 
 
 def _refs(value: Any) -> tuple[str, ...]:

@@ -14,7 +14,9 @@ from pathlib import Path
 import attrs
 import tomli
 
+from verify import tomltext
 from verify.exact import Exact
+from verify.io import read_text
 from verify.quantity import Quantity
 from verify.rates.table import Rate, RateError, RateTable
 from verify.resources import DATA
@@ -53,19 +55,31 @@ class RateBook:
         if not described.is_file():
             raise RateError(f"{folder} has no {SOURCES_FILE} describing its rates sources", file=str(folder))
         try:
-            data = tomli.loads(described.read_text(encoding="utf-8"))
+            data = tomltext.loads(read_text(described))
         except (OSError, UnicodeDecodeError, tomli.TOMLDecodeError) as exc:
-            raise RateError(f"cannot read {described}: {exc}", file=str(described)) from None
+            raise RateError(f"cannot read {described}: {getattr(exc, 'strerror', None) or exc}",
+                            file=str(described)) from None
+        entries = data.get("source", [])
+        if not isinstance(entries, list):
+            entries = [entries]
         specs = []
-        for i, entry in enumerate(data.get("source", [])):
+        for i, entry in enumerate(entries):
+            if not isinstance(entry, dict) or not all(isinstance(v, str) for v in entry.values()):
+                raise RateError(f"[[source]] number {i + 1} is a table of texts in quotes: name = \"ECB\", "
+                                'file = "eurofxref-hist.csv", anchor = "EUR"', file=str(described))
             unknown = set(entry) - _SOURCE_FIELDS
             if unknown or "name" not in entry or "file" not in entry:
                 raise RateError(f"[[source]] number {i + 1} needs name and file (and may have "
                                 f"{', '.join(sorted(_SOURCE_FIELDS - {'name', 'file'}))})"
                                 + (f"; unknown: {', '.join(sorted(unknown))}" if unknown else ""),
                                 file=str(described))
-            file = (folder / entry["file"]).resolve()
-            if not file.is_relative_to(folder.resolve()):
+            try:
+                file = (folder / entry["file"]).resolve()
+                inside = file.is_relative_to(folder.resolve())
+            except (OSError, RuntimeError) as exc:  # RuntimeError: a loop of links, before Python 3.13
+                raise RateError(f"cannot follow the rates file {entry['file']!r}: {exc}", file=str(described)) \
+                    from None
+            if not inside:
                 raise RateError(f"rates file {entry['file']!r} lies outside {folder}", file=str(described))
             specs.append(SourceSpec(entry["name"], file, entry.get("anchor", "EUR"), entry.get("title"),
                                     entry.get("attribution")))

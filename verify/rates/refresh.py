@@ -14,6 +14,7 @@ import urllib.request
 import zipfile
 from pathlib import Path
 
+from verify.io import read_bytes
 from verify.rates.table import RateError, RateTable
 
 ECB_FILE = "eurofxref-hist.csv"
@@ -31,7 +32,7 @@ def fetch(source: str) -> bytes:
             raise RateError(f"cannot download {source}: {exc}") from None
     else:
         try:
-            data = Path(source).read_bytes()
+            data = read_bytes(source, MAX_BYTES)
         except OSError as exc:
             raise RateError(f"cannot read {source}: {exc.strerror or exc}") from None
     if len(data) > MAX_BYTES:
@@ -41,16 +42,40 @@ def fetch(source: str) -> bytes:
 
 def csv_bytes(data: bytes, source: str) -> bytes:
     """The CSV inside an ECB zip, or the data itself if it is already CSV."""
-    if not zipfile.is_zipfile(io.BytesIO(data)):
+    if not data.startswith(b"PK"):
         return data
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        members = [n for n in archive.namelist() if n.endswith(".csv")]
-        if len(members) != 1:
-            raise RateError(f"{source} should hold one CSV file, it holds {len(members)}")
-        info = archive.getinfo(members[0])
-        if info.file_size > MAX_BYTES:
-            raise RateError(f"{members[0]} in {source} is larger than {MAX_BYTES >> 20} MiB")
-        return archive.read(info)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = [n for n in archive.namelist() if n.endswith(".csv")]
+            if len(members) != 1:
+                raise RateError(f"{source} should hold one CSV file, it holds {len(members)}")
+            info = archive.getinfo(members[0])
+            if info.file_size > MAX_BYTES:
+                raise RateError(f"{members[0]} in {source} is larger than {MAX_BYTES >> 20} MiB")
+            # Read by the bytes that come out, not the size the archive claims.
+            with archive.open(info) as member:
+                csv = member.read(MAX_BYTES + 1)
+    except RateError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - zipfile and its decompressors raise a dozen kinds
+        raise RateError(f"{source} is a damaged zip file ({type(exc).__name__}: {exc}): download it "
+                        "again") from None
+    if len(csv) > MAX_BYTES:
+        raise RateError(f"{members[0]} in {source} is larger than {MAX_BYTES >> 20} MiB")
+    return csv
+
+
+def _covers(new: RateTable, current: RateTable, source: str) -> None:
+    """Refuse a file that would lose days the current table has: the ECB never drops one,
+    so a file without them was cut short (a download stopped at a line's end parses)."""
+    if new.last_day < current.last_day:
+        raise RateError(f"{source} ends on {new.last_day}, before the current table "
+                        f"({current.last_day}); pass --allow-older to go back")
+    lost = sorted(set(current.days()) - set(new.days()))
+    if lost:
+        raise RateError(f"{source} lacks {len(lost)} days that the current table has (the first: "
+                        f"{lost[0]}; it starts on {new.first_day}, the current table on {current.first_day}): "
+                        "the file is cut short; download it again, or pass --allow-older to accept it")
 
 
 def refresh(source: str, folder: str | Path, *, allow_older: bool = False) -> RateTable:
@@ -75,10 +100,7 @@ def refresh(source: str, folder: str | Path, *, allow_older: bool = False) -> Ra
             raise RateError(f"{source} does not look like the ECB history: it has {len(table.currencies)} "
                             "currencies")
         if target.is_file() and not allow_older:
-            current = RateTable(target, name="ECB")
-            if table.last_day < current.last_day:
-                raise RateError(f"{source} ends on {table.last_day}, before the current table "
-                                f"({current.last_day}); pass --allow-older to go back")
+            _covers(table, RateTable(target, name="ECB"), source)
         os.replace(temporary, target)
     except RateError as exc:
         Path(temporary).unlink(missing_ok=True)

@@ -17,11 +17,13 @@ import attrs
 
 from verify.errors import FileError
 from verify.exact import Exact
+from verify.io import read_text
 from verify.rates.extremes import Extremes
 
-_CELL = re.compile(r"\d+(?:\.\d+)?")
+_CELL = re.compile(r"[0-9]+(?:\.[0-9]+)?")  # ASCII digits: \d takes any script's
 _CODE = re.compile(r"[A-Z]{3}")
 MISSING = ("N/A", "")
+MAX_BYTES = 64 * 1024 * 1024  # the whole ECB history since 1999 is under 8 MiB
 SCAN_LIMIT = 400  # rows: a window shorter than this (about 19 months) is scanned, not tree-searched
 
 
@@ -70,7 +72,7 @@ class RateTable:
 
     def _read(self) -> None:
         try:
-            text = Path(self.path).read_text(encoding="utf-8-sig")
+            text = read_text(self.path, MAX_BYTES, encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             raise RateError(f"cannot read the rates file: {getattr(exc, 'strerror', None) or exc}",
                             file=self.path) from None
@@ -82,9 +84,12 @@ class RateTable:
             raise RateError("the header must be Date followed by currency codes: Date,USD,JPY,...",
                             file=self.path, line=1)
         codes = [c.strip() for c in header[1:]]
-        for code in codes:
+        for i, code in enumerate(codes):
             if not _CODE.fullmatch(code):
                 raise RateError(f"{code!r} in the header is not an ISO 4217 code", file=self.path, line=1)
+            if code in codes[:i]:
+                raise RateError(f"{code} heads two columns: which one holds its rates? Keep one",
+                                file=self.path, line=1)
         width = len(codes)
         rows = []
         for number, line in enumerate(lines[1:], start=2):
@@ -131,6 +136,9 @@ class RateTable:
     @property
     def last_day(self) -> date:
         return date.fromordinal(self._dates[-1])
+
+    def days(self) -> list[date]:
+        return [date.fromordinal(d) for d in self._dates]
 
     @property
     def currencies(self) -> tuple[str, ...]:

@@ -55,6 +55,8 @@ def parse(table: dict[str, Any], origin: str, text: str = "") -> Pack:
         if key not in PACK_KEYS:
             raise fail(unknown(key, PACK_KEYS, "table of a rule pack"), key)
     head = table.get("pack", {})
+    if not isinstance(head, dict) or not all(isinstance(v, str) for v in head.values()):
+        raise fail('[pack] is a table of texts: [pack] name = "retail", description = "..."', "pack")
     for key in head:
         if key not in PACK_FIELDS:
             raise fail(unknown(key, PACK_FIELDS, "field of [pack]"), key)
@@ -64,12 +66,16 @@ def parse(table: dict[str, Any], origin: str, text: str = "") -> Pack:
         raise fail('a rule pack holds [[identity]] tables: id = "market_cap", '
                    'expr = "market_cap == share_price * shares_outstanding"', "identity")
     for entry in entries:
+        if not isinstance(entry, dict):
+            raise fail('each identity is a table under [[identity]]: id = "net_margin", '
+                       'expr = "net_margin == net_income / revenue"', "identity")
         for key in entry:
             if key not in IDENTITY_FIELDS:
                 raise fail(unknown(key, IDENTITY_FIELDS, "field of [[identity]]"), key)
-        if not isinstance(entry.get("id"), str) or not isinstance(entry.get("expr"), str):
-            raise fail('each [[identity]] needs an id and an expr: id = "net_margin", '
-                       'expr = "net_margin == net_income / revenue"', "identity")
+        if not all(isinstance(entry.get(k, ""), str) for k in IDENTITY_FIELDS) or "id" not in entry \
+                or "expr" not in entry:
+            raise fail('each [[identity]] needs an id and an expr, all its fields texts in quotes: '
+                       'id = "net_margin", expr = "net_margin == net_income / revenue"', "identity")
         if entry["id"] in seen:
             raise fail(f"identity id {entry['id']!r} is used twice in this pack", "id")
         seen.add(entry["id"])

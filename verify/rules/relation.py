@@ -14,6 +14,7 @@ from typing import Callable, Iterator
 from verify import expressions as ex
 from verify.exact import Exact
 from verify.engine import Context, Ran, Skip
+from verify.errors import InputError
 from verify.evaluate import Evaluator
 from verify.findings import Finding, Side
 from verify.model import Claim, Location, Problem
@@ -52,6 +53,9 @@ def judge(
             yield Skip(family)
         else:
             yield Problem(at, f"{what} cannot be computed: {exc}")
+        return
+    except InputError as exc:  # a quoted value that cannot be read
+        yield Problem(at or Location("?"), f"{what or ex.render(tree)} cannot be computed: {exc.message}")
         return
     except RateError as exc:
         where = at or next((resolve(r.name).location for r in ex.refs(tree)), None)

@@ -1,0 +1,392 @@
+"""Hostile input, run through the real command line: every case ends with problems
+(exit 2) or a report, within 2 s and 200 MB, with a message that says what to fix.
+
+Each case is built here, in tmp_path. A run is a subprocess that times `main()` and
+reads its own peak memory; an address-space limit keeps a regression from taking the
+machine down with it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import attrs
+import pytest
+
+SECONDS = 2.0
+MEGABYTES = 200
+
+RUNNER = textwrap.dedent("""
+    import resource, sys, time
+    resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))
+    start = time.perf_counter()
+    from verify.cli import main
+    try:
+        code = main(sys.argv[1:])
+    except SystemExit as exc:
+        code = exc.code
+    seconds = time.perf_counter() - start
+    try:  # this program's own peak: ru_maxrss would count the test process it was forked from
+        with open("/proc/self/status") as status:
+            peak = next(int(l.split()[1]) for l in status if l.startswith("VmHWM:")) / 1024
+    except OSError:
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    sys.stderr.write(f"\\n@@ {seconds:.3f} {peak:.1f}\\n")
+    sys.stderr.flush()
+    sys.exit(code)
+""")
+
+
+@attrs.frozen
+class Run:
+    code: int
+    out: str
+    err: str
+    seconds: float
+    megabytes: float
+
+    @property
+    def said(self) -> str:
+        return self.out + self.err
+
+
+def verify(*args, cwd: Path | None = None, stdout=None, env: dict | None = None) -> Run:
+    done = subprocess.run([sys.executable, "-c", RUNNER, "--jobs", "1", *map(os.fsdecode, args)]
+                          if args[:1] not in (("rates",), ("rules",)) else
+                          [sys.executable, "-c", RUNNER, *map(os.fsdecode, args)],
+                          cwd=cwd, stdout=stdout if stdout is not None else subprocess.PIPE,
+                          stderr=subprocess.PIPE, timeout=60, env=env)
+    err = done.stderr.decode("utf-8", "replace")
+    err, _, stats = err.rpartition("\n@@ ")
+    seconds, megabytes = map(float, stats.split())
+    out = done.stdout.decode("utf-8", "replace") if done.stdout is not None else ""
+    run = Run(done.returncode, out, err, seconds, megabytes)
+    assert "Traceback" not in run.err, run.err
+    assert run.seconds < SECONDS, run
+    assert run.megabytes < MEGABYTES, run
+    return run
+
+
+HEAD = textwrap.dedent("""\
+    [source]
+    id = "s"
+    published = 2025-02-24
+
+    [[claim]]
+    id = "a"
+    entity = "E"
+    metric = "revenue"
+    period = "2024-Q4"
+    value = "$10 billion"
+""")
+
+
+def claim_file(folder: Path, extra: str = "", name: str = "c.toml") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(HEAD + textwrap.dedent(extra), encoding="utf-8")
+    return path
+
+
+def check(expr: str) -> str:
+    return f'[[check]]\nid = "k"\nexpr = "{expr}"\n'
+
+
+def claim(value: str, **fields: str) -> str:
+    lines = "".join(f"{k} = {v}\n" for k, v in fields.items())
+    return f'[[claim]]\nid = "b"\nentity = "E"\nmetric = "revenue"\nperiod = "2024-Q4"\nvalue = "{value}"\n{lines}'
+
+
+def problem(run: Run, *fragments: str) -> str:
+    """The run ended with problems (exit 2) and said each fragment on one line."""
+    assert run.code == 2, run
+    lines = [line for line in run.said.splitlines() if all(f in line for f in fragments)]
+    assert lines, run.said
+    return lines[0]
+
+
+# -- crashes in claim files ------------------------------------------------------
+
+@pytest.mark.parametrize("literal, said", [
+    ("'garbage'", "expected a number at 'garbage'"),
+    ("'¥5'", "'¥' is ambiguous"),
+])
+def test_an_unreadable_quoted_value_in_a_check_is_a_problem_at_its_column(tmp_path, literal, said):
+    path = claim_file(tmp_path, check(f"a == {literal}"))
+    line = problem(verify(path), said, "quoted value")
+    assert line.startswith(f"{path}:13:15:")  # the check's expr, at the quote
+
+
+def test_a_check_reads_a_good_quoted_value_as_before(tmp_path):
+    run = verify(claim_file(tmp_path, check("a == '$10 billion'")))
+    assert run.code == 0, run
+
+
+@pytest.mark.parametrize("number", ["1e4400", "1e999999999", "1e-999999999", "9" * 150])
+def test_a_number_past_the_bounds_in_a_check_is_a_problem(tmp_path, number):
+    problem(verify(claim_file(tmp_path, check(f"{number} == 1"))), "no figure", "c.toml:13")
+
+
+def test_a_long_chain_of_terms_is_a_problem_not_a_recursion_error(tmp_path):
+    line = problem(verify(claim_file(tmp_path, check("1" + "+1" * 997 + " == 1"))), "more than 200 operators")
+    assert ":13:" in line
+
+
+def test_a_chain_within_the_bound_is_evaluated(tmp_path):
+    run = verify(claim_file(tmp_path, check("1" + "+1" * 199 + " == 200")))
+    assert run.code == 0, run
+
+
+def test_a_product_of_large_numbers_is_reported_in_every_format(tmp_path):
+    # 1e100 fifty times: 10**5000, past Python's 4,300-digit limit for str(int)
+    path = claim_file(tmp_path, check("*".join(["1e100"] * 50) + " == 1"))
+    for format in ("text", "json", "sarif", "github", "junit", "markdown"):
+        run = verify(path, "--format", format)
+        assert run.code == 1, run
+        assert "e4998" in run.out or "1" + "0" * 5000 in run.out, run.out[:2000]
+        if format == "json":
+            json.loads(run.out)
+
+
+@pytest.mark.parametrize("value", ["$9999999999999999999999999999999 billion", "$1234567890123456789012345678901"])
+def test_money_with_31_significant_digits_is_reported_in_every_format(tmp_path, value):
+    path = claim_file(tmp_path, claim(value))
+    for format in ("text", "json", "sarif", "github", "junit", "markdown"):
+        run = verify(path, "--format", format)
+        assert run.code == 1, run  # the two revenue figures disagree
+        assert "internal error" not in run.said
+
+
+def test_26_digits_with_bad_grouping_are_a_problem(tmp_path):
+    problem(verify(claim_file(tmp_path, claim("1,0000000000000000000000000"))), "is not a number", "c.toml:16")
+
+
+def test_a_unit_with_a_tower_of_powers_is_refused_before_pint_sees_it(tmp_path):
+    line = problem(verify(claim_file(tmp_path, claim("5 km^9^9^9"))), "unknown unit 'km^9^9^9'")
+    assert ":16:" in line
+
+
+@pytest.mark.parametrize("precision", ['"1e999999999"', '"1e-999999999"', "1e300"])
+def test_a_precision_past_the_bounds_is_a_problem(tmp_path, precision):
+    problem(verify(claim_file(tmp_path, claim("$5", precision=precision))), "precision", "c.toml:17")
+
+
+def test_toml_nested_too_deeply_is_a_syntax_error_with_a_line(tmp_path):
+    path = claim_file(tmp_path, "x = " + "[" * 402 + "]" * 402 + "\n")
+    problem(verify(path), f"{path}:11:", "nested too deeply")
+
+
+def test_dates_whose_arithmetic_would_overflow_are_refused(tmp_path):
+    path = claim_file(tmp_path, textwrap.dedent("""\
+        [[claim]]
+        id = "b"
+        entity = "E"
+        metric = "market_cap"
+        as_of = 0001-01-01
+        change = "percent"
+        since = "-1 month"
+        value = "up 5%"
+    """))
+    problem(verify(path), "as_of 0001-01-01 is out of range", "1800 to 2200")
+
+
+# -- files that are not what they seem --------------------------------------------
+
+def test_a_symlink_loop_among_claim_files_is_a_problem_and_the_rest_is_read(tmp_path):
+    claim_file(tmp_path / "claims")
+    (tmp_path / "claims" / "loop.toml").symlink_to("loop.toml")
+    run = verify(tmp_path / "claims")
+    problem(run, "loop.toml", "symbolic links")
+    assert "1 claim" in run.out
+
+
+def test_a_symlink_loop_as_the_first_path_is_a_problem(tmp_path):
+    (tmp_path / "loop.toml").symlink_to("loop.toml")
+    problem(verify("loop.toml", cwd=tmp_path), "loop.toml", "symbolic links")
+
+
+def test_a_fifo_named_like_a_claim_file_is_not_waited_on(tmp_path):
+    claim_file(tmp_path)
+    os.mkfifo(tmp_path / "p.toml")
+    run = verify(tmp_path)
+    problem(run, "p.toml", "not a regular file")
+    assert "1 claim" in run.out
+
+
+def test_a_file_name_that_is_not_utf8_is_reported_and_written(tmp_path):
+    folder = tmp_path / "claims"
+    claim_file(folder, "bogus = 1\n", name=os.fsdecode(b"bad\xff.toml"))
+    for format in ("text", "json"):
+        out = tmp_path / os.fsdecode(b"report\xfe." + format.encode())
+        run = verify(folder, "--format", format, "--output", out)
+        assert run.code == 2, run
+        written = out.read_bytes()
+        assert b"bad\xff.toml" in written or b"bad\\udcff.toml" in written
+
+
+def test_a_claim_file_larger_than_the_cap_is_refused_by_what_is_read(tmp_path):
+    from verify.claimfile.discover import MAX_FILE_BYTES
+
+    path = claim_file(tmp_path)
+    with path.open("ab") as f:
+        f.write(b"#" * (MAX_FILE_BYTES + 1))
+    problem(verify(path), "larger than 64 MiB")
+
+
+# -- config, pyproject, packs and rates sources with the wrong content -----------------
+
+def project(tmp_path: Path, config: str, name: str = "verify.toml") -> Path:
+    claim_file(tmp_path / "claims")
+    (tmp_path / name).write_text(textwrap.dedent(config), encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("config, said", [
+    ("[hedges.about]\nstrict = 5\n", "hedges.about.strict is an interval"),
+    ('[hedges.about]\nstrict = "[1e999999999, 1]"\n', "hedges.about.strict is an interval"),
+    ('loose-min-relative = "1e-999999999"\n', "loose-min-relative is a fraction"),
+    ("loose-min-relative = 1e300\n", "loose-min-relative is a fraction"),
+    ("loose-min-relative = true\n", "loose-min-relative is a fraction"),
+    ('packs = ["/dev/zero"]\n', "not a regular file"),
+    ('vocabularies = ["/dev/zero"]\n', "not a regular file"),
+    ("x = " + "[" * 402 + "]" * 402 + "\n", "nested too deeply"),
+])
+def test_a_bad_config_is_a_problem_with_its_file(tmp_path, config, said):
+    folder = project(tmp_path, config)
+    line = problem(verify("claims", cwd=folder), said)
+    assert "verify.toml" in line or "/dev/zero" in line
+
+
+@pytest.mark.parametrize("pyproject", [
+    "[tool]\nverify = 5\n",
+    "[tool.verify]\n" + "x = " + "{a = " * 450 + "1" + "}" * 450 + "\n",
+])
+def test_a_bad_pyproject_is_a_problem(tmp_path, pyproject):
+    folder = project(tmp_path, pyproject, "pyproject.toml")
+    problem(verify("claims", "--config", "pyproject.toml", cwd=folder), "pyproject.toml")
+
+
+def test_a_pyproject_whose_tool_is_no_table_is_not_a_config(tmp_path):
+    folder = project(tmp_path, 'tool = "verify"\n', "pyproject.toml")
+    assert verify("claims", cwd=folder).code == 0
+    problem(verify("claims", "--config", "pyproject.toml", cwd=folder), "[tool.verify]", "is a table")
+
+
+@pytest.mark.parametrize("pack, said", [
+    ('pack = 5\n[[identity]]\nid = "x"\nexpr = "a == b"\n', "[pack] is a table"),
+    ("identity = [1]\n", "each identity is a table"),
+    ('[[identity]]\nid = "x"\nexpr = "a == b"\nexplain = 5\n', "texts in quotes"),
+    ('[[identity]]\nid = "x"\nexpr = "a == 1e999999999 * b"\n', "no figure"),
+    ('[[identity]]\nid = "x"\nexpr = "a == b' + " + b" * 300 + '"\n', "more than 200 operators"),
+    ("x = " + "[" * 402 + "]" * 402 + "\n", "nested too deeply"),
+])
+def test_a_bad_rule_pack_is_a_problem_with_its_file(tmp_path, pack, said):
+    folder = project(tmp_path, 'packs = ["pack.toml"]\n')
+    (folder / "pack.toml").write_text(pack, encoding="utf-8")
+    problem(verify("claims", cwd=folder), "pack.toml", said)
+
+
+RATES_CSV = "Date,USD,JPY,\n2025-01-03,1.0323,162.88,\n2025-01-02,1.0321,163.11,\n"
+
+
+@pytest.mark.parametrize("sources, said", [
+    ("source = 5\n", "is a table of texts"),
+    ("source = [1]\n", "is a table of texts"),
+    ('[[source]]\nname = 5\nfile = "r.csv"\n', "is a table of texts"),
+    ("x = " + "[" * 402 + "]" * 402 + "\n", "nested too deeply"),
+    ('[[source]]\nname = "L"\nfile = "loop.csv"\n', "loop.csv"),
+])
+def test_a_bad_rates_folder_is_a_problem(tmp_path, sources, said):
+    rates = tmp_path / "rates"
+    rates.mkdir()
+    (rates / "r.csv").write_text(RATES_CSV, encoding="utf-8")
+    (rates / "loop.csv").symlink_to("loop.csv")
+    (rates / "sources.toml").write_text(sources, encoding="utf-8")
+    claim_file(tmp_path / "claims")
+    problem(verify("claims", "--rates", "rates", cwd=tmp_path), said)
+    problem(verify("rates", "show", "--rates", "rates", cwd=tmp_path), said)
+
+
+# -- output ---------------------------------------------------------------------
+
+def test_a_full_disk_on_standard_output_is_a_message_and_exit_2(tmp_path):
+    with open("/dev/full", "wb") as full:
+        run = verify(claim_file(tmp_path), stdout=full)
+    problem(run, "cannot write the text report to standard output", "No space left")
+
+
+def test_an_unwritable_output_is_a_message_and_exit_2(tmp_path):
+    problem(verify(claim_file(tmp_path), "--output", tmp_path / "no" / "such" / "r.txt"), "cannot write")
+
+
+@pytest.mark.parametrize("option", ["--output", "--report"])
+def test_a_report_over_an_input_file_is_refused_and_the_input_kept(tmp_path, option):
+    path = claim_file(tmp_path)
+    before = path.read_bytes()
+    target = f"json:{path}" if option == "--report" else str(path)
+    problem(verify(tmp_path, option, target), "would overwrite", "which this run reads")
+    assert path.read_bytes() == before
+
+
+def test_a_report_file_respects_the_umask_and_keeps_an_existing_mode(tmp_path):
+    path = claim_file(tmp_path / "claims")
+    fresh, kept = tmp_path / "fresh.txt", tmp_path / "kept.txt"
+    kept.write_text("old", encoding="utf-8")
+    kept.chmod(0o640)
+    old = os.umask(0o022)
+    try:
+        verify(path, "--output", fresh)
+        verify(path, "--output", kept)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o644
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o640
+    assert "1 file" in kept.read_text(encoding="utf-8")
+
+
+def test_a_killed_runs_temporary_file_is_removed_by_the_next_write(tmp_path):
+    path = claim_file(tmp_path / "claims")
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    stale = tmp_path / f".r.txt.{gone.stdout.strip()}.abcd1234"
+    stale.write_text("half a report", encoding="utf-8")
+    live = tmp_path / f".r.txt.{os.getpid()}.abcd1234"  # this process is alive: its file stays
+    live.write_text("being written", encoding="utf-8")
+    verify(path, "--output", tmp_path / "r.txt")
+    assert not stale.exists() and live.exists()
+
+
+# -- a bug hides nothing ----------------------------------------------------------
+
+CRASHING_RULE = textwrap.dedent("""
+    import runpy, sys
+    from verify.rules import share
+    def broken(self, context):
+        raise ZeroDivisionError("a bug in the share rule")
+        yield
+    share.{cls}.run = broken
+    sys.argv = ["runner", *sys.argv[1:]]
+    exec({runner!r})
+""")
+
+
+def test_a_crashing_rule_is_a_problem_and_other_rules_still_report(tmp_path):
+    from verify.rules import share
+
+    cls = next(name for name, obj in vars(share).items() if isinstance(obj, type) and hasattr(obj, "run")
+               and getattr(obj, "family", None) == "share")
+    path = claim_file(tmp_path, claim("$20 billion"))
+    code = CRASHING_RULE.format(cls=cls, runner=RUNNER)
+    for debug in ([], ["--debug"]):
+        done = subprocess.run([sys.executable, "-c", code, "--jobs", "1", str(path), *debug],
+                              capture_output=True, text=True, timeout=60)
+        assert done.returncode == 2, done
+        assert "internal error while running the rule 'share'" in done.stdout
+        assert "ZeroDivisionError: a bug in the share rule" in done.stdout
+        assert "agreement" in done.stdout  # the other rule's finding: $10 billion against $20 billion
+        assert ("Traceback" in done.stderr) == bool(debug)

@@ -1,0 +1,33 @@
+"""Unexpected exceptions turned into problems, so that one bug costs one file, rule or
+report and never the rest of a run (nor exit code 1, which means findings).
+
+`DEBUG` (set by `verify --debug`, before any process is forked) prints each traceback
+to standard error as it is caught.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from verify.model import Location, Problem
+
+DEBUG = False
+
+
+def describe(exc: BaseException) -> str:
+    """The exception in one line, without the traceback."""
+    text = str(exc).splitlines()[0] if str(exc) else ""
+    return f"{type(exc).__name__}: {text[:300]}" if text else type(exc).__name__
+
+
+def internal(location: Location, what: str, exc: BaseException) -> Problem:
+    """An internal-error problem for `exc`, raised while doing `what` (e.g. "running rule share")."""
+    from verify.model import Problem  # not at import: `verify --version` loads this module
+
+    if DEBUG:
+        traceback.print_exception(exc, file=sys.stderr)
+    return Problem(location, f"internal error while {what}: {describe(exc)}; the rest of the run went on. "
+                             "This is a bug in verify: run again with --debug for the traceback and report it")
