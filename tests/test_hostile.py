@@ -390,3 +390,140 @@ def test_a_crashing_rule_is_a_problem_and_other_rules_still_report(tmp_path):
         assert "ZeroDivisionError: a bug in the share rule" in done.stdout
         assert "agreement" in done.stdout  # the other rule's finding: $10 billion against $20 billion
         assert ("Traceback" in done.stderr) == bool(debug)
+
+
+# -- rates refresh ------------------------------------------------------------------
+
+CODES = ("USD", "JPY", "BGN", "CZK", "DKK", "GBP", "HUF", "PLN", "RON", "SEK", "CHF", "NOK")
+
+
+def ecb_csv(days: int = 30, codes: tuple[str, ...] = CODES, cell=lambda d, c: f"{1 + c / 10 + d / 1000:.4f}") -> str:
+    """An ECB-shaped history, newest first, every line ending in a comma as the ECB's do."""
+    from datetime import date, timedelta
+
+    first = date(2025, 1, 1)
+    lines = ["Date," + ",".join(codes) + ","]
+    for d in reversed(range(days)):
+        lines.append(f"{first + timedelta(days=d)}," + ",".join(cell(d, c) for c in range(len(codes))) + ",")
+    return "\n".join(lines) + "\n"
+
+
+def rates_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "rates"
+    folder.mkdir()
+    (folder / "eurofxref-hist.csv").write_text(ecb_csv(), encoding="utf-8")
+    return folder
+
+
+def refresh(tmp_path: Path, data: bytes, name: str = "new.zip") -> Run:
+    (tmp_path / name).write_bytes(data)
+    before = (tmp_path / "rates" / "eurofxref-hist.csv").read_bytes()
+    run = verify("rates", "refresh", tmp_path / name, "--into", tmp_path / "rates")
+    if run.code != 0:
+        assert (tmp_path / "rates" / "eurofxref-hist.csv").read_bytes() == before  # unchanged
+    return run
+
+
+def zipped(text: str) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("eurofxref-hist.csv", text)
+    return buffer.getvalue()
+
+
+def test_a_good_zip_refreshes_the_table(tmp_path):
+    rates_folder(tmp_path)
+    run = refresh(tmp_path, zipped(ecb_csv(days=31)))
+    assert run.code == 0, run
+    assert "2025-01-01 to 2025-01-31" in run.out
+
+
+def test_a_zip_that_lies_about_its_size_is_read_by_what_comes_out(tmp_path):
+    import struct
+    import zlib
+
+    rates_folder(tmp_path)
+    bomb = zlib.compressobj(9, zlib.DEFLATED, -15)
+    data = bomb.compress(b"0" * (80 << 20)) + bomb.flush()  # 80 MiB that inflate from ~80 KiB
+    name = b"eurofxref-hist.csv"
+    crc, claimed = zlib.crc32(b"0" * 1000), 1000
+    local = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0, crc, len(data), claimed, len(name), 0) + name
+    central = struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0, crc, len(data), claimed,
+                          len(name), 0, 0, 0, 0, 0, 0) + name
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 1, 1, len(central), len(local) + len(data), 0)
+    run = refresh(tmp_path, local + data + central + end)
+    problem(run, "new.zip")
+    honest_but_huge = local + data + central.replace(struct.pack("<I", claimed), struct.pack("<I", 2 << 30), 1) + end
+    problem(refresh(tmp_path, honest_but_huge), "larger than 64 MiB")
+
+
+def damaged(good: bytes) -> list[tuple[str, bytes]]:
+    """Eighteen ways a download or a disk breaks a zip."""
+    import struct
+
+    central = good.rindex(b"PK\x01\x02")
+    end = good.rindex(b"PK\x05\x06")
+    data = good.index(b"eurofxref-hist.csv") + len("eurofxref-hist.csv")
+    cases = [(f"cut at {share}%", good[:len(good) * share // 100]) for share in (5, 30, 60, 90, 99)]
+    cases += [("no end record", good[:end]), ("end record only", good[end:])]
+
+    def patched(at: int, value: bytes) -> bytes:
+        return good[:at] + value + good[at + len(value):]
+
+    cases += [
+        ("compressed data flipped", patched(data + 20, bytes([good[data + 20] ^ 0xFF]))),
+        ("compressed data zeroed", patched(data + 10, b"\0" * 40)),
+        ("unknown compression", patched(8, struct.pack("<H", 99)) [:central + 10] + patched(central + 10, struct.pack("<H", 99))[central + 10:]),
+        ("encrypted flag", patched(central + 8, struct.pack("<H", 1))),
+        ("central directory offset past the end", patched(end + 16, struct.pack("<I", len(good) * 4))),
+        ("central directory size wrong", patched(end + 12, struct.pack("<I", 3))),
+        ("local header signature broken", patched(0, b"PK\x09\x09")),
+        ("local header offset wrong", patched(central + 42, struct.pack("<I", 7))),
+        ("no CSV in it", patched(central + 46, b"eurofxref-hist.cs_")),
+        ("compressed size too small", patched(central + 20, struct.pack("<I", 5))),
+        ("crc wrong", patched(central + 16, struct.pack("<I", 12345)) [:14] + struct.pack("<I", 12345) +
+         patched(central + 16, struct.pack("<I", 12345))[18:]),
+    ]
+    assert len(cases) == 18
+    return cases
+
+
+def test_damaged_zips_end_in_a_problem_and_leave_the_table(tmp_path, capsys):
+    import time
+
+    from verify.cli import main
+
+    # In this process: eighteen interpreters would cost seconds; the memory bound of a
+    # zip read is the test above's.
+    folder = rates_folder(tmp_path)
+    before = (folder / "eurofxref-hist.csv").read_bytes()
+    for what, data in damaged(zipped(ecb_csv(days=31))):
+        (tmp_path / "new.zip").write_bytes(data)
+        start = time.perf_counter()
+        code = main(["rates", "refresh", str(tmp_path / "new.zip"), "--into", str(folder)])
+        assert time.perf_counter() - start < SECONDS, what
+        err = capsys.readouterr().err
+        assert code == 2 and "new.zip" in err and "Traceback" not in err, (what, err)
+        assert (folder / "eurofxref-hist.csv").read_bytes() == before
+
+
+def test_a_csv_cut_short_is_refused(tmp_path):
+    rates_folder(tmp_path)
+    newest_first = ecb_csv(days=31).splitlines(keepends=True)
+    problem(refresh(tmp_path, "".join(newest_first[:6]).encode(), "cut.csv"), "lacks 26 days", "cut short")
+
+
+def test_a_csv_with_a_duplicate_currency_column_is_refused(tmp_path):
+    rates_folder(tmp_path)
+    problem(refresh(tmp_path, ecb_csv(days=31, codes=(*CODES, "USD")).encode(), "dup.csv"), "USD heads two columns")
+
+
+def test_a_csv_with_digits_of_another_script_is_refused(tmp_path):
+    rates_folder(tmp_path)
+    arabic = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+    text = ecb_csv(days=31, cell=lambda d, c: f"{1 + c / 10 + d / 1000:.4f}".translate(arabic) if d == 30 and c == 0
+                   else f"{1 + c / 10 + d / 1000:.4f}")
+    problem(refresh(tmp_path, text.encode(), "digits.csv"), "not ASCII 0-9")

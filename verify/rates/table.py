@@ -232,7 +232,8 @@ class RateTable:
         if cell in MISSING:
             return None
         if not _CELL.fullmatch(cell) or cell.strip("0.") == "":
-            raise RateError(f"the {code} rate {cell!r} is not a positive number", file=self.path,
+            script = " (its digits are not ASCII 0-9)" if any(c.isdigit() and not c.isascii() for c in cell) else ""
+            raise RateError(f"the {code} rate {cell!r} is not a positive number{script}", file=self.path,
                             line=self._lines[i])
         whole, _, decimals = cell.partition(".")
         return Exact.ratio(int(whole + decimals), 10 ** len(decimals))  # exact, and far faster than from str
