@@ -8,6 +8,7 @@ checked here, once, so that rules and the loader receive values they can trust.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from fractions import Fraction
 from pathlib import Path
@@ -67,7 +68,11 @@ class Config:
 
 
 def find(start: str | Path) -> Path | None:
-    """The nearest verify.toml, or pyproject.toml with [tool.verify], at or above `start`."""
+    """The nearest verify.toml, or pyproject.toml with [tool.verify], at or above `start`.
+
+    Where the working directory is in its project (at, above or below the file), the path
+    is relative to it, as are then the paths the config names: reports print the paths a
+    person would type."""
     try:
         here = Path(start).resolve()
     except (OSError, RuntimeError):  # a loop of symlinks: look from where it is written
@@ -75,13 +80,23 @@ def find(start: str | Path) -> Path | None:
     if not here.is_dir():
         here = here.parent
     for folder in (here, *here.parents):
-        candidate = folder / FILE_NAME
+        candidate = _from_here(folder / FILE_NAME)
         if candidate.is_file():
             return candidate
-        pyproject = folder / "pyproject.toml"
+        pyproject = _from_here(folder / "pyproject.toml")
         if pyproject.is_file() and _has_tool_table(pyproject):
             return pyproject
     return None
+
+
+def _from_here(path: Path) -> Path:
+    try:
+        here = Path.cwd()
+    except OSError:  # the working directory was removed
+        return path
+    if here.is_relative_to(path.parent) or path.parent.is_relative_to(here):
+        return Path(os.path.relpath(path, here))
+    return path
 
 
 def discover(paths: list[str], explicit: str | None = None) -> Config:
