@@ -101,3 +101,61 @@ def test_the_outlier_is_found_in_one_pass_as_the_definition_finds_it(ends):
                   for lo, width, lo_open, hi_open in ends]
     claims = [f"claim{i}" for i in range(len(quantities))]
     assert _outlier(claims, quantities) == _outlier_by_definition(claims, quantities)
+
+
+def test_a_bare_count_takes_the_noun_its_metric_counts(tmp_path):
+    # "194,000 employees" against "500,000" for the same headcount: compared, and far apart
+    report = run(tmp_path,
+                 ("a", claim("staff", "employees", "194,000 employees", as_of="2025-03-31")),
+                 ("b", claim("staff", "employees", "500,000", as_of="2025-03-31")),
+                 rules=RULES)
+    [finding] = only(report, "agreement")
+    assert finding.severity == "error"
+    assert [c.value.text for c in finding.claims] == ["194,000 employees", "500,000"]
+
+
+def test_a_bare_count_takes_the_noun_the_rest_of_its_fact_counts(tmp_path):
+    # a metric no vocabulary knows: the other claims all count subscribers
+    report = run(tmp_path,
+                 ("a", claim("subs", "paying_members", "12.1 million subscribers", as_of="2025-03-31")),
+                 ("b", claim("subs", "paying_members", "12.1 million", as_of="2025-03-31")),
+                 rules=RULES)
+    assert report.findings == () and report.checks == 1
+
+
+def test_a_claim_of_another_kind_is_a_unit_finding_and_the_rest_are_still_compared(tmp_path):
+    report = run(tmp_path,
+                 ("a", claim("subs", "paying_members", "12.1 million subscribers", as_of="2025-03-31")),
+                 ("b", claim("subs", "paying_members", "15.0 million subscribers", as_of="2025-03-31")),
+                 ("c", claim("subs", "paying_members", "$12.1 million", as_of="2025-03-31")),
+                 rules=RULES)
+    assert sorted((f.rule, f.id, f.severity) for f in report.findings) == [
+        ("agreement", "agreement", "error"), ("unit", "unit.paying_members", "error")]
+    [stray] = only(report, "unit")
+    assert [c.ref for c in stray.claims] == ["c.subs"]
+    assert "'$12.1 million' is money, but the other claims of the same fact (a.subs, b.subs)" in stray.message
+
+
+def test_a_claim_the_metric_does_not_fit_leaves_the_unit_finding_to_the_unit_rule(tmp_path):
+    from verify.rules.unit import UnitRule
+
+    report = run(tmp_path,
+                 ("a", claim("staff", "employees", "194,000 employees", as_of="2025-03-31")),
+                 ("b", claim("staff", "employees", "204,000", as_of="2025-03-31")),
+                 ("c", claim("staff", "employees", "$194,000", as_of="2025-03-31")),
+                 rules=[*RULES, UnitRule()])
+    assert sorted((f.id, f.severity, tuple(c.ref for c in f.claims)) for f in report.findings) == [
+        ("agreement", "error", ("a.staff", "b.staff")), ("unit.employees", "error", ("c.staff",))]
+
+
+def test_a_fiscal_label_in_two_currencies_is_a_problem_not_a_crash(tmp_path):
+    from verify import check, load
+
+    for name, value in (("a", "$281.7bn"), ("b", "€260bn")):
+        (tmp_path / f"{name}.toml").write_text(
+            f'[source]\nid = "{name}"\npublished = 2025-08-01\n[defaults]\nentity = "Microsoft"\n'
+            + claim("rev", "revenue", value, period="FY2025"), encoding="utf-8")
+    report = check(load([str(tmp_path)]), rules=RULES)
+    [problem] = report.problems
+    assert report.findings == ()
+    assert "'FY2025' is a label, not dates" in problem.message and "[entities]" in problem.message

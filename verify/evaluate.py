@@ -16,7 +16,7 @@ from typing import Callable
 from verify import expressions as ex
 from verify.conversion import Converter
 from verify.exact import Exact
-from verify.facts import reference_date
+from verify.facts import rate_date
 from verify.interval import Interval
 from verify.model import Claim
 from verify.quantity import Quantity
@@ -109,7 +109,7 @@ class Evaluator:
         currencies = [name for name, _ in quantity.unit.currencies]
         if target is None or not currencies or currencies == [target]:
             return quantity
-        reference = reference_date(claim) if claim is not None else self.published(None)
+        reference = rate_date(claim, currencies[0], target) if claim is not None else self.published(None)
         if reference is None:
             raise UnitError(f"{claim.ref if claim else 'a quoted value'} has no date to convert "
                             f"{currencies[0]} to {target} at")

@@ -73,6 +73,21 @@ def reference_date(claim: Claim) -> date | None:
     return claim.as_of
 
 
+def rate_date(claim: Claim, currency: str, target: str) -> date:
+    """The claim's reference date, for converting `currency` to `target`; a RateError that
+    names the fix where its period is a label ("FY2025") and so gives no date."""
+    day = reference_date(claim)
+    if day is None:
+        from verify.rates import RateError
+
+        label = claim.period.text if claim.period is not None else ""
+        raise RateError(f"{claim.ref} is in {currency} and {target} is needed, but its period {label!r} is a "
+                        f"label, not dates, so no exchange rate applies: write the period as dates "
+                        f"(period = \"2024-07-01..2025-06-30\") or give {claim.entity or 'its entity'} a fiscal "
+                        f"year end in the config's [entities]")
+    return day
+
+
 def group(claims) -> dict[FactKey, list[Claim]]:
     """Claims by the fact they state, in the order of each fact's first claim.
 

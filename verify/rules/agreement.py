@@ -9,15 +9,22 @@ after conversion, so the slack does not depend on how many claims the group has.
 
 from __future__ import annotations
 
+from collections import Counter
+
+import attrs
+
 from verify.engine import Context, Ran
-from verify.facts import reference_date
+from verify.facts import normal, rate_date
 from verify.findings import Finding, Side
 from verify.interval import Interval
 from verify.model import Claim, Problem
 from verify.quantity import Quantity
 from verify.rates import RateError
 from verify.rules.verdict import severity
+from verify.rules.unit import expected_kind, say
 from verify.tolerance import reading_note, widened_quantity
+from verify.units import Unit
+from verify.vocabulary import Vocabulary, as_kind, fits, kind_of, typed
 
 
 class AgreementRule:
@@ -25,7 +32,12 @@ class AgreementRule:
     cost = 1.8  # see engine.Rule
 
     def run(self, context: Context):
-        for key, claims in context.groups.items():
+        for key, group in context.groups.items():
+            if len(group) < 2:
+                continue
+            claims, strays = _of_one_kind(group, context.vocabulary)
+            written = {c.ref: c for c in group}  # the claims as loaded, for the finding
+            yield from strays
             if len(claims) < 2:
                 continue
             try:
@@ -35,7 +47,7 @@ class AgreementRule:
                                                   f"{exc.message}")
                 continue
             if readings["strict"] is None:
-                continue  # claims of different kinds: the unit rule's business
+                continue
             yield Ran(self.family, f"agreement:{key}")
             strict, strict_rates = readings["strict"]
             loose, loose_rates = readings["loose"]
@@ -51,7 +63,7 @@ class AgreementRule:
             yield Finding(
                 rule=self.family, id=self.family, severity=level,
                 message=f"{message} ({reading_note(level, context.tolerance)}): {values}",
-                claims=tuple(claims),
+                claims=tuple(written[c.ref] for c in claims),
                 sides=tuple(Side(c.ref, s, l) for c, s, l in zip(claims, strict, loose)),
                 rates=tuple(dict.fromkeys(strict_rates + loose_rates)),
                 tolerance=context.tolerance,
@@ -59,19 +71,58 @@ class AgreementRule:
             )
 
 
+def _of_one_kind(group: list[Claim], vocabulary: Vocabulary) -> tuple[list[Claim], list[Finding]]:
+    """The claims of the group's kind, and a `unit` finding for each claim of another.
+
+    A bare count takes the noun its metric counts, or, for a metric the vocabulary does
+    not know, the noun every other claim of the fact counts: "500,000" beside "194,000
+    employees" is a count of employees. Where the vocabulary knows the metric, the kind
+    is the metric's, and the `unit` rule reports a claim of another; otherwise the kind
+    most claims share (the first claim's on a tie), and the claims of others are
+    reported here, so that one stray claim does not hide the rest of its group.
+    """
+    claims = [typed(c, vocabulary) for c in group]
+    nouns = {kind_of(c.value.unit) for c in claims} - {"ratio"}
+    if len(nouns) == 1 and next(iter(nouns)).startswith("count:"):
+        claims = [attrs.evolve(c, value=attrs.evolve(c.value, strict=as_kind(c.value.strict, *nouns),
+                                                     loose=as_kind(c.value.loose, *nouns)))
+                  for c in claims]
+    kinds = [_kind(c.value.unit) for c in claims]
+    metric_kind = vocabulary.kind(group[0].metric)
+    if metric_kind is not None:
+        expected = expected_kind(metric_kind, group[0].change)
+        return [c for c in claims if fits(kind_of(c.value.unit), expected)], []
+    counts = Counter(kinds)
+    main = max(counts, key=lambda k: (counts[k], -kinds.index(k)))
+    same = [c for c, k in zip(claims, kinds) if k == main]
+    strays = [Finding(
+        rule="unit", id=f"unit.{normal(c.metric)}", severity="error",
+        message=(f"{c.ref}: {c.value.text!r} is {say(kind_of(c.value.unit))}, but the other claims of "
+                 f"the same fact ({', '.join(s.ref for s in same)}) are {say(kind_of(same[0].value.unit))}"),
+        claims=(written,), key=f"unit:{c.ref}",
+    ) for c, written, k in zip(claims, group, kinds) if k != main]
+    return same, strays
+
+
+def _kind(unit: Unit) -> tuple:
+    """What can be compared with what: the unit's dimensions, any currency as one."""
+    return tuple(sorted(("¤" if name.isupper() else name, e) for name, e in unit.dims))
+
+
 def _aligned(claims: list[Claim], reading: str, context: Context):
-    """Every claim's reading in the first claim's unit (and currency), or None if kinds differ."""
+    """Every claim's reading in the first claim's unit (and currency)."""
     first = getattr(claims[0].value, reading)
     target = first.unit.currency
     quantities, rates = [], []
     for claim in claims:
         q = getattr(claim.value, reading)
         if target and q.unit.currency and q.unit.currency != target:
-            q, used = context.converter.convert(q, target, reading=reading, reference=reference_date(claim),
+            day = rate_date(claim, q.unit.currency, target)
+            q, used = context.converter.convert(q, target, reading=reading, reference=day,
                                                 published=context.published(claim))
             rates.extend(used)
         if not q.unit.compatible(first.unit):
-            return None
+            return None  # money in two currencies of a unit the converter cannot bring together
         quantities.append(q.to(first.unit))
     return quantities, rates
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from verify import facts
 from verify.engine import Context, Ran, Skip
 from verify.exact import Exact
-from verify.facts import reference_date
+from verify.facts import rate_date
 from verify.findings import Finding, Side
 from verify.interval import Interval
 from verify.model import Claim, Problem
@@ -91,7 +91,8 @@ def _computed(claim: Claim, new: Claim, old: Claim, reading: str, context: Conte
     rates = []
     currency = a.unit.currencies[0][0] if a.unit.currencies else None
     if currency and b.unit.dims != a.unit.dims:
-        b, used = context.converter.convert(b, currency, reading=reading, reference=reference_date(old),
+        source = b.unit.currencies[0][0] if b.unit.currencies else str(b.unit)
+        b, used = context.converter.convert(b, currency, reading=reading, reference=rate_date(old, source, currency),
                                             published=context.published(old))
         rates += used
     if not a.unit.compatible(b.unit):

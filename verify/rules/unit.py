@@ -30,13 +30,13 @@ class UnitRule:
             yield Finding(
                 rule=self.family, id=f"unit.{normal(claim.metric)}", severity="error",
                 message=f"{claim.ref}: {claim.metric}"
-                        f"{' (' + claim.change + ' change)' if claim.change else ''} is {_say(expected)}, "
-                        f"but {claim.value.text!r} is {_say(kind)}",
+                        f"{' (' + claim.change + ' change)' if claim.change else ''} is {say(expected)}, "
+                        f"but {claim.value.text!r} is {say(kind)}",
                 claims=(claim,), key=f"unit:{claim.ref}",
             )
 
 
-def _say(kind: str) -> str:
+def say(kind: str) -> str:
     if kind.startswith("money/count:"):
         return f"money per {kind.split(':')[1]}"
     if kind.startswith("count:"):
