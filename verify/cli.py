@@ -9,7 +9,7 @@ import argparse
 import os
 import sys
 
-FORMAT_NAMES = ("text", "json", "sarif", "github", "junit", "markdown")
+FORMAT_NAMES = ("text", "json", "sarif", "github", "junit", "markdown", "html")
 FAIL_ON = ("error", "warning", "never")
 
 
@@ -193,7 +193,7 @@ def _run(args: argparse.Namespace) -> int:
         _internal_error(stage, exc)
         return 2
     for format, path in outputs:
-        if not _output(report, format, path, args, jobs, progress, time.perf_counter() - started):
+        if not _output(report, format, path, args, jobs, progress, time.perf_counter() - started, rates):
             code = 2
     if "github" in (f for f, _ in outputs):
         _github_summary(report, tuple(path for _, path in outputs if path))
@@ -201,11 +201,12 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _output(report, format: str, path: str | None, args: argparse.Namespace, jobs: int, progress,
-            elapsed: float) -> bool:
+            elapsed: float, rates=None) -> bool:
     """Write one report; False, having said why, if it could not be written."""
     from verify.progress import reported
 
-    pieces = report.pieces(format, color=path is None and _use_color(args.color), jobs=jobs, elapsed=elapsed)
+    pieces = report.pieces(format, color=path is None and _use_color(args.color), jobs=jobs, elapsed=elapsed,
+                           rates=rates)
     shown = path or "standard output"
     try:
         if path is not None:

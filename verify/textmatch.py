@@ -87,12 +87,13 @@ def pieces(quote: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in found if quote[a:b].strip()]
 
 
-def find_quote(quote: str, text: Normalised | str) -> Match | None:
-    """Where `quote` is in `text` (normalised once by the caller for many quotes), or None."""
+def find_quote(quote: str, text: Normalised | str, start: int = 0) -> Match | None:
+    """Where `quote` is in `text` (normalised once by the caller for many quotes), at
+    offset `start` of the original or after, or None."""
     if isinstance(text, str):
         text = normalise(text)
     spans = []
-    position = 0
+    position = text.index(start)
     for a, b in pieces(quote):
         piece = normalise(quote[a:b]).text
         at = find_words(piece, text.text, position)

@@ -16,6 +16,7 @@ FORMAT_MODULES = {
     "github": "as_github",
     "junit": "as_junit",
     "markdown": "as_markdown",
+    "html": "as_html",
 }
 
 

@@ -38,10 +38,10 @@ _EDGE_PUNCTUATION = "()[]{},.;:!?\"'“”‘’"
 
 @attrs.frozen
 class Located:
-    """Where a claim stands in its article: its quote, and the number in it, if found."""
+    """Where a claim stands in its article's text: its quote, and the number in it, if found."""
 
     quote: Match | None
-    number: tuple[int, int] | None  # offsets in the quote (not the text) of the value
+    number: tuple[int, int] | None  # offsets in the text
 
 
 class QuoteRule:
@@ -69,11 +69,16 @@ class QuoteRule:
 
 
 def locate(claim: Claim, article: Article, text: Normalised | None = None, locale: str = "en_US") -> Located:
-    """Where `claim`'s quote and number are in `article` (for reports that mark the text)."""
+    """Where `claim`'s quote, and its number, stand in `article` (for reports that mark the text)."""
     if claim.quote is None:
         return Located(None, None)
-    match = find_quote(claim.quote, text or normalise(article.text))
-    return Located(match, number_in(claim.value, claim.quote, locale, claim.currency))
+    text = text or normalise(article.text)
+    match = find_quote(claim.quote, text)
+    number = number_in(claim.value, claim.quote, locale, claim.currency) if match else None
+    if number is not None:
+        found = find_quote(claim.quote[number[0]:number[1]], text, match.start)
+        number = (found.start, found.end) if found is not None and found.end <= match.end else None
+    return Located(match, number)
 
 
 def number_in(value: Value, quote: str, locale: str = "en_US", currency: str | None = None) -> tuple[int, int] | None:
