@@ -527,3 +527,56 @@ def test_a_csv_with_digits_of_another_script_is_refused(tmp_path):
     text = ecb_csv(days=31, cell=lambda d, c: f"{1 + c / 10 + d / 1000:.4f}".translate(arabic) if d == 30 and c == 0
                    else f"{1 + c / 10 + d / 1000:.4f}")
     problem(refresh(tmp_path, text.encode(), "digits.csv"), "not ASCII 0-9")
+
+
+# -- smaller ----------------------------------------------------------------------
+
+def test_a_stub_that_takes_a_files_source_id_hides_none_of_its_findings(tmp_path):
+    claim_file(tmp_path, claim("$20 billion"), name="good.toml")
+    (tmp_path / "0.toml").write_text('[source]\nid = "s"\n', encoding="utf-8")
+    run = verify(tmp_path)
+    line = problem(run, "0.toml:1", "source id 's' is also used by", "good.toml:1")
+    assert "which keeps it as it holds more" in line
+    assert "error[agreement]" in run.out  # the good file's finding: $10 billion against $20 billion
+
+
+def test_a_misspelt_array_of_tables_and_a_missing_source_table_have_a_line(tmp_path):
+    path = claim_file(tmp_path, '[[claims]]\nid = "b"\n')
+    problem(verify(path), f"{path}:11:", "unknown table 'claims'", "did you mean 'claim'?")
+    bare = tmp_path / "bare.toml"
+    bare.write_text('[[claim]]\nid = "a"\n', encoding="utf-8")
+    problem(verify(bare), f"{bare}:1:", "no [source] table")
+
+
+def test_an_acknowledgement_silences_only_findings_of_its_own_file(tmp_path):
+    claim_file(tmp_path, claim("$20 billion"), name="good.toml")
+    other = tmp_path / "other.toml"
+    other.write_text(textwrap.dedent("""\
+        [source]
+        id = "t"
+        published = 2025-02-24
+
+        [[acknowledge]]
+        rule = "agreement"
+        claims = ["s.a", "s.b"]
+        reason = "silencing another file"
+    """), encoding="utf-8")
+    run = verify(tmp_path)
+    problem(run, f"{other}:7", "names a claim of its own file", "move it to the file of s.a, s.b")
+    assert "error[agreement]" in run.out and "1 error" in run.out
+    # In the file that holds the claims, the same acknowledgement is honoured.
+    other.unlink()
+    with (tmp_path / "good.toml").open("a", encoding="utf-8") as f:
+        f.write('[[acknowledge]]\nrule = "agreement"\nclaims = ["a", "b"]\nreason = "two measures"\n')
+    run = verify(tmp_path)
+    assert run.code == 0 and "1 acknowledged" in run.out, run
+
+
+@pytest.mark.parametrize("value, fix", [("$٥ billion", "'5'"), ("$１０ billion", "'10'"), ("$۱۲۳۴", "'1234'")])
+def test_digits_of_another_script_are_refused_with_their_ascii_form(tmp_path, value, fix):
+    problem(verify(claim_file(tmp_path, claim(value))), "digits of another script", f"e.g. {fix}", "c.toml:16")
+
+
+def test_an_integer_of_thousands_of_digits_is_a_syntax_error_with_a_line(tmp_path):
+    path = claim_file(tmp_path, "x = " + "1" * 5000 + "\n")
+    problem(verify(path), f"{path}:11:", "thousands of digits")

@@ -26,14 +26,18 @@ MAX_TEXT = 100
 _EXPONENT = re.compile(r"[eE]([-+]?[0-9_]+)\s*$")
 
 
+class NumberTextError(ValueError):
+    """A number text past the bounds; the message says what to write instead."""
+
+
 def check_text(text: str) -> None:
-    """Raise ValueError, saying what to write instead, for a number text past the bounds."""
+    """Raise NumberTextError for a number text past the bounds."""
     if len(text) > MAX_TEXT:
-        raise ValueError(f"a number of more than {MAX_TEXT} characters ({text[:20]}…) is no figure: "
+        raise NumberTextError(f"a number of more than {MAX_TEXT} characters ({text[:20]}…) is no figure: "
                          "write the number as the source prints it")
     m = _EXPONENT.search(text)
     if m and abs(int(m.group(1))) > MAX_EXPONENT:
-        raise ValueError(f"{text!r}: a power of ten beyond e±{MAX_EXPONENT} is no figure: "
+        raise NumberTextError(f"{text!r}: a power of ten beyond e±{MAX_EXPONENT} is no figure: "
                          "write the number as the source prints it")
 
 

@@ -21,7 +21,7 @@ from verify.claimfile import schema
 from verify.claimfile.discover import MAX_FILE_BYTES, claim_files
 from verify.claimfile.positions import Positions, scan
 from verify.errors import InputError
-from verify.exact import Exact
+from verify.exact import Exact, NumberTextError
 from verify.io import read_bytes
 from verify.progress import counted
 from verify.sourcetext import Article, ArticleError, read_article
@@ -117,18 +117,18 @@ def load(paths: list[str] | str = "claims", *, config=None, jobs: int = 1,
 def assemble(loaded: list[_File], problems: list[Problem]) -> Corpus:
     """The corpus of files read one by one: ids made unique, references resolved across files."""
     problems = [*problems, *(p for f in loaded for p in f.problems)]
-    sources: dict[str, _File] = {}
+    sharing: dict[str, list[_File]] = {}
     for f in loaded:
-        if f.source is None:
-            continue
-        first = sources.get(f.source.id)
-        if first is not None:
-            problems.append(Problem(f.source.location, f"source id {f.source.id!r} is already used by "
-                                    f"{first.source.location}: source ids are unique in the corpus"))
-            continue
-        sources[f.source.id] = f
+        if f.source is not None:
+            sharing.setdefault(f.source.id, []).append(f)
+    kept: set[int] = set()
+    for files in sharing.values():
+        winner = _id_keeper(files)
+        if winner is not None:
+            kept.add(id(winner))
+        problems.extend(_shared_id_problem(f, files, winner) for f in files if f is not winner)
 
-    good = list(sources.values())
+    good = [f for f in loaded if id(f) in kept]
     claims = [c for f in good for c in f.claims]
     known = {c.ref for c in claims}
     broken = {f"{f.source.id}.{i}" for f in good for i in f.broken}
@@ -146,9 +146,13 @@ def assemble(loaded: list[_File], problems: list[Problem]) -> Corpus:
             missing, usable = _unresolved([expressions.Ref(r, None) for r in ack.claims], f.source.id,
                                           known, broken, ack.location)
             problems.extend(missing)
-            if usable:
-                acknowledgements.append(attrs.evolve(ack, claims=tuple(
-                    resolve_ref(r, f.source.id) for r in ack.claims)))
+            refs = tuple(resolve_ref(r, f.source.id) for r in ack.claims)
+            if usable and not any(r.startswith(f.source.id + ".") for r in refs):
+                # Else any file could silence any other's findings, unseen by whoever edits that one.
+                problems.append(Problem(ack.location, "an acknowledgement names a claim of its own file: "
+                                        f"move it to the file of {', '.join(refs)}"))
+            elif usable:
+                acknowledgements.append(attrs.evolve(ack, claims=refs))
 
     return Corpus(
         sources=tuple(f.source for f in good),
@@ -159,6 +163,31 @@ def assemble(loaded: list[_File], problems: list[Problem]) -> Corpus:
         files=tuple(f.path for f in loaded),
         articles={f.source.id: f.article for f in good if f.article is not None},
     )
+
+
+def _id_keeper(files: list[_File]) -> _File | None:
+    """Of files that give the same source id, the one that keeps it: the one holding the most
+    (claims, checks, acknowledgements), never the first by name, so that a stub cannot take
+    a file's id by sorting before it. None if several hold as much: neither is guessed."""
+    if len(files) == 1:
+        return files[0]
+    sizes = [_entries(f) for f in files]
+    most = max(sizes)
+    return files[sizes.index(most)] if sizes.count(most) == 1 else None
+
+
+def _entries(f: _File) -> int:
+    return len(f.claims) + len(f.checks) + len(f.acknowledgements) + len(f.broken)
+
+
+def _shared_id_problem(f: _File, files: list[_File], winner: _File | None) -> Problem:
+    if winner is None:
+        others = ", ".join(str(o.source.location) for o in files if o is not f)
+        return Problem(f.source.location, f"source id {f.source.id!r} is also used by {others}, which holds "
+                       f"as many entries ({_entries(f)}), so neither file is read: give each source its own id")
+    return Problem(f.source.location, f"source id {f.source.id!r} is also used by {winner.source.location}, "
+                   f"which keeps it as it holds more ({_entries(winner)} entries, this file {_entries(f)}), "
+                   "so this file is not read: give this source its own id")
 
 
 def _child_share_from(files: list[Path]) -> int:
@@ -317,6 +346,8 @@ class _Reader:
     def problem(self, message: str, table: str, index: int | None = None, key: str | None = None,
                 column: int | None = None) -> None:
         line = self.positions.line(table, index, key)
+        if line is None and index is None:  # a top-level name written as an array of tables: [[claims]]
+            line = self.positions.line(table, 0, key)
         if (line, message) in self.reported:
             return  # a bad [defaults] field is said once, not once per claim
         self.reported.add((line, message))
@@ -410,9 +441,10 @@ class _Reader:
             return None
 
     def source(self, table: Any) -> Source | None:
-        if table is None:
-            self.problem("the file has no [source] table: add [source] with id = \"...\" "
-                         "(and title, publisher, published)", "source")
+        if table is None:  # placed on line 1, where it belongs
+            self.result.problems.append(Problem(Location(self.result.path, 1), "the file has no [source] table: "
+                                                "add [source] with id = \"...\" (and title, publisher, published) "
+                                                "at the top"))
             return None
         table = self.table(table, "source", None, schema.SOURCE_FIELDS)
         if "id" not in table:
@@ -563,6 +595,9 @@ def _precision(value: Any) -> str | Fraction:
         raise InputError('write precision = "exact", or the rounding step, e.g. precision = 0.5')
     try:
         step = Exact(repr(value) if isinstance(value, float) else value)
+    except NumberTextError as exc:
+        raise InputError(f"{exc}; or write precision = \"exact\", or the rounding step, e.g. precision = 0.5") \
+            from None
     except (ValueError, ZeroDivisionError):
         raise InputError('write precision = "exact", or the rounding step, e.g. precision = 0.5') from None
     if step <= 0:

@@ -44,6 +44,8 @@ class NumberFormat:
             return None
         raw = m.group().rstrip(_SPACES + ".,'\u2019")
         end = pos + len(raw)
+        if not raw.isascii():
+            _refuse_other_scripts(raw, pos)
         canonical = self._canonical(raw)
         if not self.wellformed.fullmatch(canonical):
             raise ValueParseError(self._explain(raw, canonical), column=pos)
@@ -72,6 +74,19 @@ class NumberFormat:
         hint = f": did you mean {' or '.join(repr(s) for s in suggestions)}?" if suggestions else ""
         return (f"{raw!r} is not a number in locale {self.locale} "
                 f"(decimal mark {self.decimal!r}, digit grouping {self.group!r}){hint}")
+
+
+def _refuse_other_scripts(raw: str, pos: int) -> None:
+    """Digits of another script (Arabic-Indic ٥, fullwidth ５) are refused with their ASCII
+    form as the fix: a claim file states figures as the checks read them, in 0-9."""
+    import unicodedata
+
+    other = next((c for c in raw if c.isdigit() and not c.isascii()), None)
+    if other is not None:
+        ascii_form = "".join(str(unicodedata.digit(c)) if c.isdigit() and not c.isascii() else c for c in raw)
+        name = unicodedata.name(other, f"U+{ord(other):04X}").lower()
+        raise ValueParseError(f"{raw!r} is written in digits of another script ({name}): write the number "
+                              f"with the digits 0-9, e.g. {ascii_form!r}", column=pos)
 
 
 @functools.cache
