@@ -125,6 +125,8 @@ class UnitWords:
 
     by_word: dict[str, Unit] = attrs.field(eq=False)
     count_nouns: tuple[str, ...]
+    exact: dict[str, Unit] = attrs.field(eq=False, factory=dict)  # one-letter symbols, as written ("C")
+    pint_names: dict[str, str] = attrs.field(eq=False, factory=dict)  # news spelling → pint unit
 
     @classmethod
     def from_table(cls, table: dict) -> UnitWords:
@@ -142,7 +144,13 @@ class UnitWords:
             unit = Unit((("year", 1),), _fraction(entry["years"]), name)
             for word in [name, *entry["words"]]:
                 by_word[word.lower()] = unit
-        return cls(by_word, tuple(table["counts"]))
+        exact: dict[str, Unit] = {}
+        for name, entry in table.get("temperature", {}).items():
+            unit = Unit(((name, 1),), Exact(1), entry["symbol"])
+            for word in entry["words"]:
+                (exact if len(word) == 1 else by_word)[word if len(word) == 1 else word.lower()] = unit
+        pint_names = {word.lower(): name for word, name in table.get("pint", {}).items()}
+        return cls(by_word, tuple(table["counts"]), exact, pint_names)
 
     def lookup(self, word: str) -> Unit | None:
         return self.by_word.get(word.lower())
@@ -158,8 +166,8 @@ _PINT_FACTOR = r"(?:[^\W\d]|°)[\w°]*?(?:(?:\^|\*\*)-?[1-9]|[²³])?"
 _PINT_TEXT = re.compile(rf"{_PINT_FACTOR}(?:[*·/]{_PINT_FACTOR})*")
 
 
-def pint_unit(text: str) -> Unit:
-    """A unit only pint knows, as our exact Unit (pint loads on first use)."""
+def pint_unit(text: str, name: str | None = None) -> Unit:
+    """A unit only pint knows, as our exact Unit (pint loads on first use), shown as `name`."""
     if not _PINT_TEXT.fullmatch(text):
         # pint evaluates what it is given: "km^9^9^9" would be 9**(9**9), which never ends.
         raise UnitError(f"unknown unit {text!r}: a unit is a name, or names joined by * or ·, "
@@ -175,7 +183,15 @@ def pint_unit(text: str) -> Unit:
         factor = Exact(repr(float(quantity.magnitude)))
     except (ValueError, OverflowError):  # inf, nan, or a factor past the bounds of a figure
         raise UnitError(f"unknown unit {text!r}: its size is past what a figure needs") from None
-    return Unit(dims, factor, text)
+    return Unit(dims, factor, name or text)
+
+
+def closest_units(text: str, words) -> list[str]:
+    """Up to three spellings that `text` may have meant, among `words` and pint's unit names."""
+    import difflib
+
+    names = set(words) | set(_pint_registry()._units)
+    return difflib.get_close_matches(text, names, n=3, cutoff=0.75)
 
 
 @functools.cache

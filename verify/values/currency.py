@@ -1,13 +1,16 @@
 """Which currency a value's symbols, codes and words name together.
 
 Every mention narrows the candidates ("RMB ¥": RMB says CNY, ¥ says CNY or JPY:
-CNY). What stays ambiguous is settled only by an explicit choice, the claim's
-`currency` field, or by a mention's stated default ("$" alone is USD).
+CNY). What stays ambiguous is settled by an explicit choice (the claim's `currency`
+field), then by the currency of the file's locale where it is a candidate ("$" in
+en_AU is AUD, "Rs" in en_IN is INR), then by a mention's stated default ("$" alone is
+USD); otherwise it is a problem that lists the choices.
 """
 
 from __future__ import annotations
 
 from verify.errors import ValueParseError
+from verify.values import cldr
 from verify.values.lexicon import CurrencyAlias
 
 _FIXES = {
@@ -17,9 +20,19 @@ _FIXES = {
 }
 
 
-def resolve(mentions: tuple[CurrencyAlias, ...], chosen: str | None) -> str | None:
+def resolve(mentions: tuple[CurrencyAlias, ...], chosen: str | None, locale: str) -> str | None:
     if not mentions:
         return None
+    code = _narrowed(mentions, chosen, locale)
+    for alias in mentions:
+        if alias.unit and chosen != code and cldr.territory_currency(locale) != code:
+            raise ValueParseError(
+                f"{alias.text!r} can be {alias.unit} or money ({code}): write {code!r} for the money, "
+                f"\"{alias.unit}\" for the unit, or set currency = \"{code}\" on the claim")
+    return code
+
+
+def _narrowed(mentions: tuple[CurrencyAlias, ...], chosen: str | None, locale: str) -> str:
     candidates = list(mentions[0].codes)
     for alias in mentions[1:]:
         narrowed = [c for c in candidates if c in alias.codes]
@@ -35,6 +48,9 @@ def resolve(mentions: tuple[CurrencyAlias, ...], chosen: str | None) -> str | No
         raise ValueParseError(
             f"{_written(mentions)} cannot mean {chosen} (it means one of {', '.join(candidates)}): "
             "correct the value or the claim's `currency`")
+    home = cldr.territory_currency(locale)
+    if home in candidates:
+        return home
     defaults = {m.default for m in mentions if m.default in candidates}
     if len(defaults) == 1:
         return defaults.pop()

@@ -22,6 +22,14 @@ from verify.units import UnitWords
 ISO_CODE = re.compile(r"[A-Z]{3}(?![A-Za-z])")
 
 
+def lower(text: str) -> str:
+    """`text` in lower case, one character at a time, so that offsets stay those of `text`
+    ("İ" lower-cases to two characters, and stays as it is)."""
+    if text.isascii():
+        return text.lower()
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
 @attrs.frozen
 class Hedge:
     name: str
@@ -36,11 +44,21 @@ class Hedge:
 
 @attrs.frozen
 class CurrencyAlias:
-    """What a symbol, code or word can mean; `default` applies when nothing else picks."""
+    """What a symbol, code or word can mean; `default` applies when nothing else picks.
+
+    `unit` names the unit the same letters spell ("TL": teralitres), if they spell one.
+    """
 
     text: str
     codes: tuple[str, ...]
     default: str | None = None
+    unit: str | None = None
+
+
+@attrs.frozen
+class Multiple:
+    factor: Fraction
+    step: Fraction
 
 
 @attrs.frozen
@@ -63,6 +81,14 @@ class Lexicon:
     magnitudes: dict[str, Interval]
     ordinals: dict[str, int]
     rank_words: tuple[str, ...]
+    cardinals: dict[str, int]
+    scale_words: dict[str, Fraction]  # the scales spelled out, which join number words
+    fractions: dict[str, int]
+    multiples: dict[str, Multiple]
+    signs: tuple[str, ...]
+    subunit_symbols: dict[str, CurrencyAlias]
+    subunit_words: dict[str, CurrencyAlias]
+    _locales: dict[str, LocaleWords] = attrs.field(factory=dict)
 
     @classmethod
     def build(cls, overrides: dict[str, dict[str, Any]] | None = None) -> Lexicon:
@@ -73,18 +99,21 @@ class Lexicon:
             return resources.overlay(resources.packaged(name), overrides.get(name, {}))
 
         hedges_table, currencies, words = table("hedges"), table("currencies"), table("words")
+        also_units = currencies.get("also_units", {})
+        subunits = {k: _alias(k, v) for k, v in currencies["subunits"].items()}
         hedges = {}
         for name, entry in hedges_table["hedges"].items():
             hedge = Hedge(name, Interval.parse(entry["strict"]), Interval.parse(entry["loose"]))
             for word in entry["words"]:
                 hedges[word.lower()] = hedge
+        scales = {w.lower(): Exact(e["factor"]) for e in words["scales"].values() for w in e["words"]}
         return cls(
             hedges=hedges,
-            symbols={k: _alias(k, v) for k, v in currencies["symbols"].items()},
+            symbols=_symbols(resources.packaged("currency_symbols")["symbols"], currencies["symbols"], also_units),
             codes={k: _alias(k, v) for k, v in currencies["codes"].items()},
             currency_words={k.lower(): _alias(k, v) for k, v in currencies["words"].items()},
             units=UnitWords.from_table(table("units")),
-            scales={w.lower(): Exact(e["factor"]) for e in words["scales"].values() for w in e["words"]},
+            scales=scales,
             numbers={
                 k: NumberWord(Exact(v["value"]), Exact(v["step"]), v.get("needs_scale", False))
                 for k, v in words["numbers"].items()
@@ -93,15 +122,78 @@ class Lexicon:
             magnitudes={k: Interval.parse(v) for k, v in words["magnitudes"].items()},
             ordinals=dict(words["ordinals"]),
             rank_words=tuple(words["rank_words"]["words"]),
+            cardinals=dict(words["cardinals"]),
+            scale_words={w: f for w, f in scales.items() if len(w) > 3},
+            fractions=dict(words["fractions"]),
+            multiples={k: Multiple(Exact(v["factor"]), Exact(v["step"])) for k, v in words["multiples"].items()},
+            signs=tuple(w.lower() for w in words["signs"]["words"]),
+            subunit_symbols={k: a for k, a in subunits.items() if len(k) == 1},
+            subunit_words={k.lower(): a for k, a in subunits.items() if len(k) > 1},
         )
+
+    def in_locale(self, locale: str) -> LocaleWords:
+        """The scale and currency words of `locale`: CLDR's, with this lexicon's."""
+        words = self._locales.get(locale)
+        if words is None:
+            words = self._locales[locale] = LocaleWords(self, locale)
+        return words
 
     def currency_code(self, code: str) -> CurrencyAlias | None:
         """An ISO 4217 code (or a common alias such as RMB) as written in a value."""
         if code in self.codes:
             return self.codes[code]
-        if code in _known_iso_codes():
+        if code in known_iso_codes():
             return CurrencyAlias(code, (code,))
         return None
+
+
+class LocaleWords:
+    """Scale words after and before a number, and currency names, as `locale` writes them,
+    each gathered from CLDR the first time a value needs it.
+
+    CLDR's scale words win over the packaged ones ("mil" is a thousand in Spanish, "B" a
+    thousand in Turkish); the packaged currency words win over CLDR's names (they carry
+    the defaults, such as "dollars" for USD).
+    """
+
+    def __init__(self, lexicon: Lexicon, locale: str):
+        self.lexicon, self.locale = lexicon, locale
+
+    @functools.cached_property
+    def _cldr_scales(self) -> tuple[dict[str, Fraction], dict[str, Fraction]]:
+        from verify.values import cldr
+
+        return cldr.scale_words(self.locale)
+
+    @functools.cached_property
+    def scales(self) -> dict[str, Fraction]:
+        return {**self.lexicon.scales, **self._cldr_scales[0]}
+
+    @functools.cached_property
+    def scales_before(self) -> dict[str, Fraction]:
+        return self._cldr_scales[1]
+
+    @functools.cached_property
+    def currency_words(self) -> dict[str, CurrencyAlias]:
+        from verify.values import cldr
+
+        names = {name: CurrencyAlias(name, (code,)) for name, code in cldr.currency_names(self.locale).items()}
+        return {**names, **self.lexicon.currency_words}
+
+
+def _symbols(cldr_symbols: dict[str, list[str]], hand: dict[str, Any], also_units: dict[str, str]) -> dict[str, CurrencyAlias]:
+    """Every locale's symbols, and the hand-written ones: codes joined, the hand's default kept."""
+    table = {s: CurrencyAlias(s, tuple(codes)) for s, codes in cldr_symbols.items()}
+    for text, entry in hand.items():
+        alias = _alias(text, entry)
+        if text in table:
+            codes = tuple(dict.fromkeys(alias.codes + table[text].codes))
+            alias = attrs.evolve(alias, codes=codes, default=alias.default or (codes[0] if len(codes) == 1 else None))
+        table[text] = alias
+    for text, unit in also_units.items():
+        if text in table:
+            table[text] = attrs.evolve(table[text], unit=unit)
+    return table
 
 
 def _alias(text: str, entry: str | list[str] | dict[str, Any]) -> CurrencyAlias:
@@ -121,7 +213,7 @@ _COMMON_CODES = frozenset(
 
 
 @functools.cache
-def _known_iso_codes() -> frozenset[str]:
+def known_iso_codes() -> frozenset[str]:
     from babel.numbers import list_currencies
 
     return frozenset(list_currencies()) | _COMMON_CODES

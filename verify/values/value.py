@@ -9,6 +9,7 @@ import attrs
 from verify.plain import PlainData
 from verify.quantity import Quantity
 from verify.units import Unit, money
+from verify.values import cldr
 from verify.values import currency as currencies
 from verify.values.grammar import read
 from verify.values.lexicon import Lexicon, default_lexicon
@@ -60,12 +61,16 @@ def parse_value(
     """
     lexicon = lexicon or default_lexicon()
     parts = read(text, lexicon, locale)
-    code = currencies.resolve(parts.currencies, currency)
+    code = currencies.resolve(parts.currencies, currency, locale)
     unit = money(code) * parts.unit if code else parts.unit
     strict, loose = readings(parts, lexicon, precision)
     nominal = None
     if parts.low is not None and parts.high is None:
         nominal = parts.low.value if parts.sign > 0 else -parts.low.value
+    if parts.subunit:  # "47 cents" is $0.47: the minor unit's worth is ISO 4217's, through CLDR
+        minor = Fraction(1, 10 ** cldr.minor_digits(code))
+        strict, loose = strict.scale(minor), loose.scale(minor)
+        nominal = nominal * minor if nominal is not None else None
     return Value(
         text=text,
         strict=Quantity(strict, unit),

@@ -1,0 +1,68 @@
+"""Currencies as CLDR gives them: the packaged symbol table holds to babel, names and minor units come from it."""
+
+import pytest
+
+from verify import parse_value, resources
+from verify.values import cldr
+
+
+def test_the_symbol_table_holds_every_symbol_babel_knows():
+    # The file is written under each babel version the project supports, so it holds
+    # what the running babel knows (and may hold more, from another version's CLDR).
+    kept = resources.packaged("currency_symbols")["symbols"]
+    missing = {s: sorted(set(codes) - set(kept.get(s, ()))) for s, codes in cldr.symbols_of_every_locale().items()}
+    assert {s: c for s, c in missing.items() if c} == {}
+
+
+@pytest.mark.parametrize("symbol", ["TL", "kn", "L", "K"])
+def test_symbols_that_are_units_too_are_units(symbol):
+    from verify.units import UnitError, pint_unit
+    from verify.values.lexicon import default_lexicon
+
+    units = default_lexicon().units
+    try:
+        pint_unit(symbol)
+    except UnitError:
+        assert symbol.lower() in units.pint_names or symbol in units.exact
+
+
+def test_every_symbol_pint_also_reads_is_marked_or_never_reached():
+    """A letter symbol pint reads as a unit is either marked as one (a problem outside its
+    locale) or one a news value never puts where a unit goes (e.g. a prefix-only symbol)."""
+    from verify.values.lexicon import default_lexicon
+
+    marked = {s for s, a in default_lexicon().symbols.items() if a.unit}
+    assert {"TL", "kn", "L", "K"} <= marked
+
+
+@pytest.mark.parametrize("code, digits", [("USD", 2), ("JPY", 0), ("KWD", 3), ("GBP", 2)])
+def test_minor_units_come_from_iso_4217_through_cldr(code, digits):
+    from babel.numbers import get_currency_precision
+
+    assert cldr.minor_digits(code) == get_currency_precision(code) == digits
+
+
+def test_sub_units_of_a_three_decimal_currency():
+    # 500 fils: Kuwait's dinar has a thousandth as its minor unit
+    assert cldr.minor_digits("KWD") == 3
+
+
+@pytest.mark.parametrize("locale", ["en_US", "de_DE", "fr_FR", "ja_JP", "en_IN", "tr_TR"])
+def test_every_currency_reads_by_its_cldr_name_in_the_locale(locale):
+    """Each ISO 4217 currency's display name, as babel gives it in the locale, reads as that currency."""
+    from babel import Locale
+
+    names = cldr.currency_names(locale)
+    checked = 0
+    for code, name in Locale.parse(locale).currencies.items():
+        if names.get(name.lower()) != code or any(c.isdigit() or c in "()" for c in name):
+            continue  # a name two currencies share is left to the hand table
+        value = parse_value(f"5 {name}", locale=locale)
+        assert value.currency == code, (name, value.currency)
+        checked += 1
+    assert checked > 100
+
+
+@pytest.mark.parametrize("locale, home", [("en_AU", "AUD"), ("en_ZA", "ZAR"), ("de_CH", "CHF"), ("en", None)])
+def test_the_currency_of_a_locale(locale, home):
+    assert cldr.territory_currency(locale) == home
