@@ -448,6 +448,13 @@ class _Reader:
         if symbol is not None:
             self.pos += len(symbol)
             return self.lex.symbols[symbol]
+        letter = self.lex.letter_symbols.get(self.text[self.pos]) if self.pos < len(self.text) else None
+        if letter is not None and not (self.pos + 1 < len(self.text) and self.text[self.pos + 1].isalpha()):
+            from verify.values.cldr import territory_currency
+
+            if territory_currency(self.locale) in letter.codes:  # "R5bn" in en_ZA; "Q4" elsewhere is a quarter
+                self.pos += 1
+                return attrs.evolve(letter, codes=(territory_currency(self.locale),))
         return self.iso_code()
 
     def currency_suffix(self) -> CurrencyAlias | None:

@@ -72,6 +72,7 @@ class NumberWord:
 class Lexicon:
     hedges: dict[str, Hedge]
     symbols: dict[str, CurrencyAlias]
+    letter_symbols: dict[str, CurrencyAlias]  # one-letter CLDR symbols ("R", "Q"): money only in their locale
     codes: dict[str, CurrencyAlias]
     currency_words: dict[str, CurrencyAlias]
     units: UnitWords
@@ -106,17 +107,20 @@ class Lexicon:
             hedge = Hedge(name, Interval.parse(entry["strict"]), Interval.parse(entry["loose"]))
             for word in entry["words"]:
                 hedges[word.lower()] = hedge
+        symbols = _symbols(resources.packaged("currency_symbols")["symbols"], currencies["symbols"], also_units)
         scales = {w.lower(): Exact(e["factor"]) for e in words["scales"].values() for w in e["words"]}
         return cls(
             hedges=hedges,
-            symbols=_symbols(resources.packaged("currency_symbols")["symbols"], currencies["symbols"], also_units),
+            symbols={s: a for s, a in symbols.items() if not _one_letter(s) or s in currencies["symbols"]},
+            letter_symbols={s: a for s, a in symbols.items() if _one_letter(s) and s not in currencies["symbols"]},
             codes={k: _alias(k, v) for k, v in currencies["codes"].items()},
             currency_words={k.lower(): _alias(k, v) for k, v in currencies["words"].items()},
             units=UnitWords.from_table(table("units")),
             scales=scales,
-            numbers={
-                k: NumberWord(Exact(v["value"]), Exact(v["step"]), v.get("needs_scale", False))
-                for k, v in words["numbers"].items()
+            numbers={  # one number word alone, as other readers of the tables look for them
+                **{k: NumberWord(Exact(v), Exact(1)) for k, v in words["cardinals"].items() if v != 100},
+                **{k: NumberWord(Exact(v["value"]), Exact(v["step"]), v.get("needs_scale", False))
+                   for k, v in words["numbers"].items()},
             },
             directions={w: sign for key, sign in (("up", 1), ("down", -1)) for w in words["directions"][key]},
             magnitudes={k: Interval.parse(v) for k, v in words["magnitudes"].items()},
@@ -194,6 +198,10 @@ def _symbols(cldr_symbols: dict[str, list[str]], hand: dict[str, Any], also_unit
         if text in table:
             table[text] = attrs.evolve(table[text], unit=unit)
     return table
+
+
+def _one_letter(symbol: str) -> bool:
+    return len(symbol) == 1 and symbol.isascii() and symbol.isalpha()
 
 
 def _alias(text: str, entry: str | list[str] | dict[str, Any]) -> CurrencyAlias:
