@@ -58,7 +58,7 @@ class Run:
 
 def verify(*args, cwd: Path | None = None, stdout=None, env: dict | None = None) -> Run:
     done = subprocess.run([sys.executable, "-c", RUNNER, "--jobs", "1", *map(os.fsdecode, args)]
-                          if args[:1] not in (("rates",), ("rules",)) else
+                          if args[:1] not in (("rates",), ("rules",), ("fmt",)) else
                           [sys.executable, "-c", RUNNER, *map(os.fsdecode, args)],
                           cwd=cwd, stdout=stdout if stdout is not None else subprocess.PIPE,
                           stderr=subprocess.PIPE, timeout=60, env=env)
@@ -363,33 +363,64 @@ def test_a_killed_runs_temporary_file_is_removed_by_the_next_write(tmp_path):
 
 # -- a bug hides nothing ----------------------------------------------------------
 
-CRASHING_RULE = textwrap.dedent("""
-    import runpy, sys
-    from verify.rules import share
-    def broken(self, context):
-        raise ZeroDivisionError("a bug in the share rule")
-        yield
-    share.{cls}.run = broken
-    sys.argv = ["runner", *sys.argv[1:]]
-    exec({runner!r})
-""")
+def verify_with_a_bug(bug: str, *args, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """The command line run with `bug` (Python code) planted in verify first."""
+    return subprocess.run([sys.executable, "-c", textwrap.dedent(bug) + RUNNER, "--jobs", "1", *map(str, args)],
+                          capture_output=True, text=True, timeout=60, cwd=cwd)
 
 
 def test_a_crashing_rule_is_a_problem_and_other_rules_still_report(tmp_path):
-    from verify.rules import share
-
-    cls = next(name for name, obj in vars(share).items() if isinstance(obj, type) and hasattr(obj, "run")
-               and getattr(obj, "family", None) == "share")
     path = claim_file(tmp_path, claim("$20 billion"))
-    code = CRASHING_RULE.format(cls=cls, runner=RUNNER)
+    bug = """
+        from verify.rules import share
+        def broken(self, context):
+            raise ZeroDivisionError("a bug in the share rule")
+            yield
+        share.ShareRule.run = broken
+    """
     for debug in ([], ["--debug"]):
-        done = subprocess.run([sys.executable, "-c", code, "--jobs", "1", str(path), *debug],
-                              capture_output=True, text=True, timeout=60)
+        done = verify_with_a_bug(bug, path, *debug)
         assert done.returncode == 2, done
         assert "internal error while running the rule 'share'" in done.stdout
         assert "ZeroDivisionError: a bug in the share rule" in done.stdout
-        assert "agreement" in done.stdout  # the other rule's finding: $10 billion against $20 billion
+        assert "error[agreement]" in done.stdout  # the other rule's finding: $10 billion against $20 billion
         assert ("Traceback" in done.stderr) == bool(debug)
+
+
+def test_a_file_that_trips_a_bug_is_a_problem_and_the_other_files_are_read(tmp_path):
+    claim_file(tmp_path, claim("$20 billion"), name="good.toml")
+    claim_file(tmp_path, name="bad.toml").write_text(HEAD.replace('id = "s"', 'id = "t"'), encoding="utf-8")
+    bug = """
+        from verify.claimfile import loader
+        read = loader._Reader.read
+        def broken(self, data):
+            if self.result.path.endswith("bad.toml"):
+                raise KeyError("a bug in the loader")
+            return read(self, data)
+        loader._Reader.read = broken
+    """
+    done = verify_with_a_bug(bug, tmp_path)
+    assert done.returncode == 2, done
+    assert f"{tmp_path / 'bad.toml'}: problem: internal error while reading this file: KeyError" in done.stdout
+    assert "error[agreement]" in done.stdout and "2 files, 2 claims" in done.stdout
+
+
+def test_a_report_format_that_trips_a_bug_leaves_the_other_reports_written(tmp_path):
+    path = claim_file(tmp_path, claim("$20 billion"))
+    bug = """
+        from verify.report import as_sarif
+        def broken(report, **options):
+            raise IndexError("a bug in the SARIF writer")
+        as_sarif.render = broken
+    """
+    done = verify_with_a_bug(bug, path, "--report", f"sarif:{tmp_path / 'r.sarif'}",
+                             "--report", f"json:{tmp_path / 'r.json'}")
+    assert done.returncode == 2, done
+    assert "internal error while writing the sarif report" in done.stderr and "IndexError" in done.stderr
+    assert "error[agreement]" in done.stdout
+    assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["summary"]["errors"] == 1
+    assert not (tmp_path / "r.sarif").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary left
 
 
 # -- rates refresh ------------------------------------------------------------------
@@ -580,3 +611,11 @@ def test_digits_of_another_script_are_refused_with_their_ascii_form(tmp_path, va
 def test_an_integer_of_thousands_of_digits_is_a_syntax_error_with_a_line(tmp_path):
     path = claim_file(tmp_path, "x = " + "1" * 5000 + "\n")
     problem(verify(path), f"{path}:11:", "thousands of digits")
+
+
+def test_fmt_reads_no_fifo_and_no_toml_nested_too_deeply(tmp_path):
+    claim_file(tmp_path, "x = " + "[" * 402 + "]" * 402 + "\n", name="deep.toml")
+    os.mkfifo(tmp_path / "p.toml")
+    run = verify("fmt", "--check", tmp_path)
+    problem(run, "p.toml", "not a regular file")
+    problem(run, "deep.toml", "nested too deeply")

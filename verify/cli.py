@@ -205,10 +205,10 @@ def _output(report, format: str, path: str | None, args: argparse.Namespace, job
     """Write one report; False, having said why, if it could not be written."""
     from verify.progress import reported
 
-    pieces = report.pieces(format, color=path is None and _use_color(args.color), jobs=jobs, elapsed=elapsed,
-                           rates=rates)
     shown = path or "standard output"
     try:
+        pieces = report.pieces(format, color=path is None and _use_color(args.color), jobs=jobs, elapsed=elapsed,
+                               rates=rates)
         if path is not None:
             return _write(path, reported(progress, "writing", pieces))
         sys.stdout.writelines(pieces)

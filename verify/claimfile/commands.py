@@ -63,8 +63,9 @@ def _new(args: argparse.Namespace) -> int:
 def _fmt(args: argparse.Namespace) -> int:
     import difflib
 
-    from verify.claimfile.discover import claim_files
+    from verify.claimfile.discover import MAX_FILE_BYTES, claim_files
     from verify.claimfile.layout import LayoutError, layout
+    from verify.io import read_text
 
     files, problems = claim_files(args.paths or ["claims"])
     for problem in problems:
@@ -73,10 +74,10 @@ def _fmt(args: argparse.Namespace) -> int:
     changed = 0
     for path in files:
         try:
-            text = path.read_text(encoding="utf-8")
+            text = read_text(path, MAX_FILE_BYTES)
             laid_out = layout(text)
         except (OSError, UnicodeDecodeError) as exc:
-            print(f"verify fmt: {path}: cannot read: {exc}", file=sys.stderr)
+            print(f"verify fmt: {path}: cannot read: {getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
             status = 2
             continue
         except LayoutError as exc:

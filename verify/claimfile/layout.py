@@ -42,10 +42,12 @@ def layout(text: str) -> str:
     import tomlkit
     from tomlkit.exceptions import TOMLKitError
 
+    from verify import tomltext
+
     try:
-        before = tomli.loads(text)
+        before = tomltext.loads(text)  # first: it bounds the nesting that tomlkit would recurse into
         doc = tomlkit.parse(text)
-    except (tomli.TOMLDecodeError, TOMLKitError, ValueError) as exc:
+    except (tomli.TOMLDecodeError, TOMLKitError, ValueError, RecursionError) as exc:
         raise LayoutError(f"not valid TOML: {exc}") from None
     preamble, tables = _split(doc)
     order = {name: i for i, name in enumerate(FIELDS)}
