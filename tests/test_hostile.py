@@ -593,7 +593,7 @@ def test_an_acknowledgement_silences_only_findings_of_its_own_file(tmp_path):
         reason = "silencing another file"
     """), encoding="utf-8")
     run = verify(tmp_path)
-    problem(run, f"{other}:7", "names a claim of its own file", "move it to the file of s.a, s.b")
+    problem(run, f"{other}:7", "must name a claim of the file it stands in", "move it to the file of s.a, s.b")
     assert "error[agreement]" in run.out and "1 error" in run.out
     # In the file that holds the claims, the same acknowledgement is honoured.
     other.unlink()
@@ -619,3 +619,10 @@ def test_fmt_reads_no_fifo_and_no_toml_nested_too_deeply(tmp_path):
     run = verify("fmt", "--check", tmp_path)
     problem(run, "p.toml", "not a regular file")
     problem(run, "deep.toml", "nested too deeply")
+
+
+@pytest.mark.parametrize("command", [["rates", "show"], ["rules"]])
+def test_other_commands_on_a_full_disk_say_so_and_exit_2(command):
+    with open("/dev/full", "wb") as full:
+        run = verify(*command, stdout=full)
+    problem(run, "cannot write to standard output", "No space left")

@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
 
     argv = sys.argv[1:] if argv is None else argv
     failure.DEBUG = "--debug" in argv
-    command = [a for a in argv if a != "--debug"] if argv[:1] != [] and argv[0] in SUBCOMMANDS else argv
+    command = [a for a in argv if a != "--debug"] if argv and argv[0] in SUBCOMMANDS else argv
     try:
         return _command(command)
     except KeyboardInterrupt:
@@ -92,6 +92,13 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         _silence_stdout()
         return 1
+    except OSError as exc:
+        if exc.filename is not None:  # a file's error names it; writing to standard output names none
+            _internal_error("running the command", exc)
+        else:  # standard output on a full disk, a closed descriptor
+            _silence_stdout()
+            print(f"verify: cannot write to standard output: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     except Exception as exc:  # noqa: BLE001 - a bug: said as one, exit 2, never a traceback unasked
         _internal_error("running the command", exc)
         return 2
@@ -103,12 +110,7 @@ SUBCOMMANDS = ("rates", "explain", "rules", "lsp", "schema", "new", "fmt")
 def _internal_error(what: str, exc: BaseException) -> None:
     from verify import failure
 
-    if failure.DEBUG:
-        import traceback
-
-        traceback.print_exception(exc, file=sys.stderr)
-    print(f"verify: internal error while {what}: {failure.describe(exc)}. This is a bug in verify: run again "
-          "with --debug for the traceback and report it", file=sys.stderr)
+    print(f"verify: {failure.said(what, exc)}", file=sys.stderr)
 
 
 def _silence_stdout() -> None:

@@ -23,11 +23,17 @@ def describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text[:300]}" if text else type(exc).__name__
 
 
-def internal(location: Location, what: str, exc: BaseException) -> Problem:
-    """An internal-error problem for `exc`, raised while doing `what` (e.g. "running rule share")."""
-    from verify.model import Problem  # not at import: `verify --version` loads this module
-
+def said(what: str, exc: BaseException) -> str:
+    """The message for `exc`, raised while doing `what`; its traceback on standard error
+    under --debug."""
     if DEBUG:
         traceback.print_exception(exc, file=sys.stderr)
-    return Problem(location, f"internal error while {what}: {describe(exc)}; the rest of the run went on. "
-                             "This is a bug in verify: run again with --debug for the traceback and report it")
+    return (f"internal error while {what}: {describe(exc)}. This is a bug in verify: run again with --debug "
+            "for the traceback and report it")
+
+
+def internal(location: Location, what: str, exc: BaseException) -> Problem:
+    """An internal-error problem for `exc`, raised while doing `what` (e.g. "running the rule 'share'")."""
+    from verify.model import Problem  # not at import: `verify --version` loads this module
+
+    return Problem(location, said(what, exc))

@@ -149,7 +149,7 @@ def assemble(loaded: list[_File], problems: list[Problem]) -> Corpus:
             refs = tuple(resolve_ref(r, f.source.id) for r in ack.claims)
             if usable and not any(r.startswith(f.source.id + ".") for r in refs):
                 # Else any file could silence any other's findings, unseen by whoever edits that one.
-                problems.append(Problem(ack.location, "an acknowledgement names a claim of its own file: "
+                problems.append(Problem(ack.location, "an acknowledgement must name a claim of the file it stands in: "
                                         f"move it to the file of {', '.join(refs)}"))
             elif usable:
                 acknowledgements.append(attrs.evolve(ack, claims=refs))
