@@ -77,6 +77,26 @@ def test_every_offset_of_any_page_maps_into_the_file(page):
             assert lines[line - 1][column - 1] in (char, "&")
 
 
+@given(st.one_of(st.text(), st.lists(st.sampled_from(
+    ["<", ">", "!", "[", "]", "<!", "<![CDATA[", "]]>", "<?", "</", "<p", "<script>", "&#x110000;", "&#0;", "&amp",
+     "<!--", "-->", "<pre>", "\r\n", "\x00", "x", " ", "0"])).map("".join)))
+def test_any_page_is_read_or_refused_with_its_line(page):
+    try:
+        article = article_from(page, "html")
+    except ArticleError as exc:
+        assert exc.line is not None and "broken HTML markup" in exc.message
+        return
+    for offset in range(len(article.text)):
+        assert article.position(offset) >= (1, 1)
+
+
+def test_broken_markup_is_an_error_with_its_line():
+    with pytest.raises(ArticleError) as raised:
+        article_from("<p>fine</p>\n<![0 broken", "html", "a.html")
+    assert raised.value.line == 2
+    assert "a.html: broken HTML markup that cannot be read" in raised.value.message
+
+
 @pytest.mark.parametrize("name, content, expected", [
     ("a.pdf", b"x", "a .txt, .md or .html file"),
     ("a.txt", b"ok\n\xff\xfe", "is not UTF-8 text: save it as UTF-8"),
@@ -146,6 +166,8 @@ def test_a_claim_file_reads_its_article_relative_to_itself(tmp_path):
 @pytest.mark.parametrize("text, article, expected", [
     ('"sources/gone.txt"', None, "text: no such file"),
     ('"sources/article.txt"', b"caf\xe9\n", "is not UTF-8 text: save it as UTF-8 (line 1)"),
+    ('"sources/article.html"', b"<p>ok</p>\n<![0", "broken HTML markup that cannot be read: fix it, or save the "
+                                                   "article as .txt (line 2)"),
     ('"../outside.txt"', None, "is outside this file's folder"),
     ('"/etc/hostname.txt"', None, "is outside this file's folder"),
     ('"sources/article.pdf"', b"%PDF", "a .txt, .md or .html file"),
@@ -153,7 +175,7 @@ def test_a_claim_file_reads_its_article_relative_to_itself(tmp_path):
     ('""', None, "text: must be a non-empty string"),
 ])
 def test_an_article_that_cannot_be_read_is_a_problem_at_its_line(tmp_path, text, article, expected):
-    name = "article.pdf" if "pdf" in text else "article.txt"
+    name = text.strip('"').removeprefix("sources/") if text.startswith('"sources/') else "article.txt"
     (tmp_path / "outside.txt").write_text("outside", encoding="utf-8")
     corpus = load_with(tmp_path, text, article, name)
     [problem] = corpus.problems

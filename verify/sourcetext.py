@@ -28,7 +28,8 @@ KINDS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markd
 
 
 class ArticleError(Exception):
-    """An article that cannot be read; the message says why and what to do (`line`, if known)."""
+    """An article that cannot be read; the message says why and what to do, and `line`, if
+    known, where in the file (the message does not repeat it)."""
 
     def __init__(self, message: str, line: int | None = None):
         super().__init__(message)
@@ -95,8 +96,13 @@ def article_from(content: str, kind: str = "text", path: str = "<text>") -> Arti
     if kind != "html":
         return Article(path, kind, content, line_starts=starts)
     reducer = _Reducer(starts)
-    reducer.feed(content)
-    reducer.close()
+    try:
+        reducer.feed(content)
+        reducer.close()
+    except AssertionError:  # the standard library's parser gives up on some broken markup ("<![0")
+        line = reducer.getpos()[0]
+        raise ArticleError(f"{path}: broken HTML markup that cannot be read: fix it, or save the article "
+                           "as .txt", line) from None
     text, pieces, origins, copied = reducer.result()
     return Article(path, kind, text, pieces=pieces, origins=origins, copied=copied, line_starts=starts)
 

@@ -9,6 +9,7 @@ importing pint costs more than a whole small run.
 
 from __future__ import annotations
 
+import contextvars
 import functools
 import re
 from fractions import Fraction
@@ -166,8 +167,15 @@ _PINT_FACTOR = r"(?:[^\W\d]|°)[\w°]*?(?:(?:\^|\*\*)-?[1-9]|[²³])?"
 _PINT_TEXT = re.compile(rf"{_PINT_FACTOR}(?:[*·/]{_PINT_FACTOR})*")
 
 
+# Off while a caller reads phrases on the chance that they are values (the quote rule):
+# a word that is no unit must not cost a run the loading of pint.
+PINT_READS = contextvars.ContextVar("PINT_READS", default=True)
+
+
 def pint_unit(text: str, name: str | None = None) -> Unit:
     """A unit only pint knows, as our exact Unit (pint loads on first use), shown as `name`."""
+    if not PINT_READS.get():
+        raise UnitError(f"unknown unit {text!r}")
     if not _PINT_TEXT.fullmatch(text):
         # pint evaluates what it is given: "km^9^9^9" would be 9**(9**9), which never ends.
         raise UnitError(f"unknown unit {text!r}: a unit is a name, or names joined by * or ·, "

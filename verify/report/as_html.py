@@ -389,7 +389,7 @@ def _source(source: Source, claims: list[Claim], report: Report, verdicts: dict[
             if span is not None:
                 placed[c.ref] = span
         parts.append(f'<p class="file">Text: <code>{_text(article.path)}</code></p>')
-        parts.append(f'<div class="text">{_marked(article.text, claims, placed, verdicts)}</div>')
+        parts.append(f'<div class="text">{_marked(article.text, claims, placed, verdicts, findings_of)}</div>')
     else:
         parts.append('<p class="file">No text: its claims are listed below. Add <code>text = "..."</code> '
                      'to the [source] table to see them in the article.</p>')
@@ -410,7 +410,8 @@ def _source(source: Source, claims: list[Claim], report: Report, verdicts: dict[
     return "\n".join(parts)
 
 
-def _marked(text: str, claims: list[Claim], placed: dict[str, tuple[int, int]], verdicts: dict[str, str]) -> str:
+def _marked(text: str, claims: list[Claim], placed: dict[str, tuple[int, int]], verdicts: dict[str, str],
+            findings_of: dict[str, list[int]]) -> str:
     """The article's text with each placed claim's number in a mark, coloured by its worst
     verdict; a mark that would overlap an earlier one is left out (its claim is still listed)."""
     at: dict[tuple[int, int], list[Claim]] = defaultdict(list)
@@ -422,7 +423,8 @@ def _marked(text: str, claims: list[Claim], placed: dict[str, tuple[int, int]], 
         if start < position:
             continue
         verdict = min((verdicts[c.ref] for c in here), key=VERDICTS.index)
-        names = "; ".join(f"{c.id} = {c.value.text} ({verdicts[c.ref]})" for c in here)
+        names = "; ".join(f"{c.id} = {c.value.text} ({verdicts[c.ref]}"
+                          + "".join(f", #{n}" for n in findings_of.get(c.ref, ())) + ")" for c in here)
         first = here[0].ref
         anchors = "".join(f'<span id="mark-{_text(c.ref)}"></span>' for c in here[1:])
         out.append(_prose(text[position:start]))

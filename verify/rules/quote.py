@@ -10,6 +10,7 @@ claims of sources without a text, are counted as skipped.
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
 
 import attrs
@@ -17,9 +18,10 @@ import attrs
 from verify.engine import Context, Ran, Skip
 from verify.errors import InputError
 from verify.findings import Finding
-from verify.model import Claim, Location
+from verify.model import Claim
 from verify.sourcetext import Article
 from verify.textmatch import Match, Normalised, find_quote, find_words, longest_start, normalise
+from verify.units import PINT_READS
 from verify.values import Value, parse_value
 
 FAMILY = "quote"
@@ -127,18 +129,23 @@ def _agreement(claimed: Value, written: Value | None, quote: str, following: lis
     stated), "opposite" (the same size, the other sign stated), or None."""
     if written is None:
         return None
-    if written.unit != claimed.unit and not (_bare(written) and _names_noun(claimed, quote, following)):
+    if written.unit == claimed.unit or (_bare(written) and _names_noun(claimed, quote, following)):
+        scale = 1
+    elif written.unit.dims and written.unit.compatible(claimed.unit):  # 1,500 MW is 1.5 GW; 60% is no 0.6
+        scale = written.unit.factor / claimed.unit.factor
+    else:
         return None
     if claimed.rank is not None or written.rank is not None:
         return "same" if claimed.rank == written.rank else None
     if claimed.nominal is None or written.nominal is None:
         both_ranges = claimed.nominal is None and written.nominal is None
-        return "same" if both_ranges and claimed.strict.interval == written.strict.interval else None
-    if abs(claimed.nominal) != abs(written.nominal):
+        return "same" if both_ranges and claimed.strict.interval == written.strict.interval.scale(scale) else None
+    number = written.nominal * scale
+    if abs(claimed.nominal) != abs(number):
         return None
-    if written.direction is None and written.nominal > 0:
+    if written.direction is None and number > 0:
         return "same" if claimed.direction is None and claimed.nominal > 0 else "unsigned"
-    return "same" if claimed.nominal == written.nominal else "opposite"
+    return "same" if claimed.nominal == number else "opposite"
 
 
 def _bare(written: Value) -> bool:
@@ -167,12 +174,21 @@ def _trimmed(quote: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
-@lru_cache(maxsize=4096)
 def _read(phrase: str, locale: str, currency: str | None) -> Value | None:
+    return _read_cached(phrase, locale, currency, "pint" in sys.modules)
+
+
+@lru_cache(maxsize=4096)
+def _read_cached(phrase: str, locale: str, currency: str | None, pint_loaded: bool) -> Value | None:
+    """`phrase` as a value, or None. Pint is not loaded for it: if no claim needed pint,
+    no phrase that needs it can say a claim's value (and loading it costs a small run)."""
+    reads = PINT_READS.set(pint_loaded)
     try:
         return parse_value(phrase, locale=locale, currency=currency)
     except InputError:
         return None
+    finally:
+        PINT_READS.reset(reads)
 
 
 def _missing(claim: Claim, article: Article, text: Normalised) -> Finding:
@@ -193,12 +209,14 @@ def _missing(claim: Claim, article: Article, text: Normalised) -> Finding:
 
 
 def _wrong_value(claim: Claim, article: Article, match: Match | None) -> Finding:
-    at = None
+    """At the claim, where the fix is made; the message names the quote's place in the text."""
+    where = ""
     if match is not None:
-        at = Location(article.path, *article.position(match.start))
+        line, column = article.position(match.start)
+        where = f" (at {article.path}:{line}:{column})"
     return Finding(
         rule=FAMILY, id="quote.value", severity="error",
-        message=f"{claim.ref}: the value {claim.value.text!r} is not in its quote: "
+        message=f"{claim.ref}: the value {claim.value.text!r} is not in its quote{where}: "
                 "write the value as the quote has it, or quote the words that carry it",
-        claims=(claim,), key=f"quote.value:{claim.ref}", at=at,
+        claims=(claim,), key=f"quote.value:{claim.ref}",
     )
