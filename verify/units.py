@@ -168,7 +168,7 @@ _PINT_TEXT = re.compile(rf"{_PINT_FACTOR}(?:[*·/]{_PINT_FACTOR})*")
 
 
 # Off while a caller reads phrases on the chance that they are values (the quote rule):
-# a word that is no unit must not cost a run the loading of pint.
+# a word that is no unit must not cost a run the loading of pint, for a unit or a suggestion.
 PINT_READS = contextvars.ContextVar("PINT_READS", default=True)
 
 
@@ -198,7 +198,7 @@ def closest_units(text: str, words) -> list[str]:
     """Up to three spellings that `text` may have meant, among `words` and pint's unit names."""
     import difflib
 
-    names = set(words) | set(_pint_registry()._units)
+    names = set(words) | (set(_pint_registry()._units) if PINT_READS.get() else set())
     return difflib.get_close_matches(text, names, n=3, cutoff=0.75)
 
 
