@@ -154,7 +154,7 @@ VALUES = st.builds(
     st.sampled_from(["", "k", " million", "bn"]),
     st.sampled_from(["", " shares", " employees", "%", " per share"]),
 )
-PERIODS = st.sampled_from([None, "2024", "2024-Q4", "2025-02", "2024-H1", "2025-01-01..2025-02-24", "FY2025"])
+PERIODS = st.sampled_from([None, "2024", "2024-Q4", "2025-02", "2024-H1", "2025-01-01..2025-02-24", "Feb 2024"])
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

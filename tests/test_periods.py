@@ -26,10 +26,41 @@ def test_a_quarter_and_its_date_range_are_the_same_period():
     assert Period.parse("2024").key != Period.parse("2024-Q4").key
 
 
-def test_fiscal_labels_match_only_themselves():
-    assert Period.parse("FY2025").key == Period.parse("fy2025").key
-    assert Period.parse("FY2025").key != Period.parse("2025").key
-    assert Period.parse("FY2025").shifted(-1) is None
+@pytest.mark.parametrize("text, year, part", [
+    ("FY2025", 2025, ""), ("fy25", 2025, ""), ("FY 2025", 2025, ""), ("FY'25", 2025, ""),
+    ("fiscal 2025", 2025, ""), ("fiscal year 2025", 2025, ""), ("FY99", 1999, ""),
+    ("Q1 FY2025", 2025, "Q1"), ("FY2025-Q3", 2025, "Q3"), ("FY24 H2", 2024, "H2"),
+])
+def test_fiscal_periods_are_read_and_wait_for_their_calendar(text, year, part):
+    p = Period.parse(text)
+    assert (p.kind, p.fiscal, p.start, p.end) == ("fiscal", (year, part), None, None)
+    assert p.shifted(-1) is None
+
+
+@pytest.mark.parametrize("text, last_month, start, end", [
+    ("FY2025", 6, date(2024, 7, 1), date(2025, 6, 30)),  # a year from July to June
+    ("FY2025", 3, date(2024, 4, 1), date(2025, 3, 31)),  # April to March
+    ("FY2025", 12, date(2025, 1, 1), date(2025, 12, 31)),  # the calendar year
+    ("Q1 FY2025", 6, date(2024, 7, 1), date(2024, 9, 30)),
+    ("FY2025 Q3", 3, date(2024, 10, 1), date(2024, 12, 31)),
+    ("FY24 H2", 9, date(2024, 4, 1), date(2024, 9, 30)),
+])
+def test_a_fiscal_period_in_its_calendar_is_days(text, last_month, start, end):
+    p = Period.parse(text).in_fiscal_year(last_month)
+    assert (p.start, p.end, p.text) == (start, end, text)
+    assert p.key == Period.of_dates(start, end).key
+
+
+@pytest.mark.parametrize("text, month", [
+    ("Feb 2024", "2024-02"), ("February 2024", "2024-02"), ("Sept. 2024", "2024-09"), ("2024 Feb", "2024-02"),
+])
+def test_a_month_written_in_words_is_read(text, month):
+    assert Period.parse(text).key == Period.parse(month).key
+
+
+def test_a_fiscal_half_that_does_not_exist_is_refused():
+    with pytest.raises(PeriodParseError, match="halves H1 and H2"):
+        Period.parse("H3 FY2025").in_fiscal_year(6)
 
 
 def test_shift_a_year_back():
@@ -48,7 +79,11 @@ def test_shift_a_year_back():
     ("2025-02-30", "not a real date"),
     ("2025-02-24..2025-01-01", "earlier end first"),
     ("12345", "write 2024, 2024-Q4"),
-    ("!!", "fiscal label"),
+    ("!!", "fiscal period such as FY2025"),
+    ("Q4", 'needs its year: write "2024-Q4"'),
+    ("H1", '"H1 FY2025"'),
+    ("holiday season", "write 2024, 2024-Q4"),
+    ("Smarch 2024", "write 2024, 2024-Q4"),
 ])
 def test_bad_periods_say_what_to_write(text, fix):
     with pytest.raises(PeriodParseError, match=fix.replace("(", r"\(")):

@@ -148,14 +148,28 @@ def test_a_claim_the_metric_does_not_fit_leaves_the_unit_finding_to_the_unit_rul
         ("agreement", "error", ("a.staff", "b.staff")), ("unit.employees", "error", ("c.staff",))]
 
 
-def test_a_fiscal_label_in_two_currencies_is_a_problem_not_a_crash(tmp_path):
-    from verify import check, load
+def test_a_fiscal_period_in_two_currencies_is_a_problem_not_a_crash(tmp_path, capsys):
+    from verify.cli import main
 
     for name, value in (("a", "$281.7bn"), ("b", "€260bn")):
         (tmp_path / f"{name}.toml").write_text(
             f'[source]\nid = "{name}"\npublished = 2025-08-01\n[defaults]\nentity = "Microsoft"\n'
             + claim("rev", "revenue", value, period="FY2025"), encoding="utf-8")
-    report = check(load([str(tmp_path)]), rules=RULES)
+    assert main([str(tmp_path)]) == 2
+    out = capsys.readouterr().out
+    assert out.count("problem:") == 2 and "add [entities.Microsoft] fiscal-year-end" in out
+
+
+def test_a_claim_without_a_date_to_convert_at_is_a_problem_not_a_crash(tmp_path):
+    # a claim built in code, not placed by the loader: a conversion that needs its date says so
+    import attrs
+
+    from verify import check, load
+
+    run(tmp_path, ("a", claim("rev", "revenue", "$281.7bn", period="2025")),  # writes the two files
+        ("b", claim("rev", "revenue", "€260bn", period="2025")), rules=RULES)
+    corpus = load([str(tmp_path)])
+    fiscal = tuple(attrs.evolve(c, period="FY2025") for c in corpus.claims)
+    report = check(attrs.evolve(corpus, claims=fiscal), rules=RULES)
     [problem] = report.problems
-    assert report.findings == ()
     assert "'FY2025' is a label, not dates" in problem.message and "[entities]" in problem.message

@@ -19,6 +19,8 @@ import tomli
 
 from verify import tomltext
 from verify.claimfile.schema import unknown
+from verify import entities
+from verify.entities import Entities
 from verify.errors import FileError, VerifyError
 from verify.exact import Exact
 from verify.io import read_text
@@ -26,7 +28,7 @@ from verify.tolerance import DEFAULT as DEFAULT_TOLERANCE
 
 FILE_NAME = "verify.toml"
 KEYS = ("paths", "fail-on", "select", "ignore", "rates", "packs", "metrics", "vocabularies", "hedges",
-        "loose-tolerance", "loose-min-relative")
+        "loose-tolerance", "entities", "loose-min-relative")
 FAIL_ON = ("error", "warning", "never")
 HEDGE_KEYS = ("words", "strict", "loose")
 METRIC_KINDS = "money, percent, points, ratio, rank, count:<noun>, money/count:<noun>"
@@ -50,6 +52,7 @@ class Config:
     metrics: dict[str, str] = attrs.field(factory=dict)  # metric -> kind, over the vocabulary
     hedges: dict[str, Any] = attrs.field(factory=dict)  # overlays verify/data/hedges.toml
     loose_tolerance: Fraction = attrs.field(factory=lambda: DEFAULT_TOLERANCE)  # per relation
+    entities: Entities = attrs.field(factory=Entities)  # aliases and fiscal calendars
     notices: tuple[str, ...] = ()  # warnings for the user (deprecated keys), with file and line
 
     @functools.cached_property
@@ -173,6 +176,7 @@ def parse(data: dict[str, Any], file: str | None = None, text: str = "") -> Conf
         metrics=metrics,
         hedges=_hedges(data, fail),
         loose_tolerance=_tolerance(data, fail),
+        entities=entities.parse(data.get("entities", {}), fail),
         notices=_deprecations(data, file, text),
     )
 

@@ -1,7 +1,12 @@
 """Time in claims: periods of flows, and the baselines (`since`) of change claims.
 
 A calendar period is a span of days, so "2024-Q4" and "2024-10-01..2024-12-31"
-are the same period. A free fiscal label ("FY2025") only matches itself.
+are the same period. A fiscal period ("FY2025", "Q1 FY25", "fiscal 2025") becomes
+a span of days once its entity's fiscal year end is known (`[entities]` in the
+config): until then it has no dates, and the loader says how to give it some.
+Anything else is read where it can be ("Feb 2024" is 2024-02) and otherwise
+refused with the forms that work, never kept as a label that silently matches
+nothing.
 """
 
 from __future__ import annotations
@@ -21,13 +26,22 @@ class PeriodParseError(InputError):
 
 
 _FORMS = ("2024, 2024-Q4, 2024-H1, 2025-02, 2025-02-24, 2025-01-01..2025-02-24, "
-          "or a fiscal label such as FY2025")
+          "or a fiscal period such as FY2025 or Q1 FY2025")
 _YEAR = re.compile(r"(\d{4})")
 _QUARTER = re.compile(r"(\d{4})-Q(\d)", re.IGNORECASE)
 _HALF = re.compile(r"(\d{4})-H(\d)", re.IGNORECASE)
 _MONTH = re.compile(r"(\d{4})-(\d{1,2})")
 _DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_LABEL = re.compile(r"[A-Za-z][A-Za-z0-9 _./-]{0,63}")
+_FY = r"(?:FY|fiscal(?:[\s-]+year)?)\s*'?(\d{4}|\d{2})"
+_FISCAL = (  # (pattern, groups: year, part) for "FY2025", "Q1 FY25", "FY2025-H1", "fiscal 2025"
+    (re.compile(rf"{_FY}", re.IGNORECASE), (0, None)),
+    (re.compile(rf"([QH][1-4])[\s-]*{_FY}", re.IGNORECASE), (1, 0)),
+    (re.compile(rf"{_FY}[\s-]*([QH][1-4])", re.IGNORECASE), (0, 1)),
+)
+_MONTHS = {name: number for number in range(1, 13) for name in (
+    calendar.month_name[number].lower(), calendar.month_abbr[number].lower())} | {"sept": 9}
+_MONTH_YEAR = re.compile(r"([A-Za-z]+)\.?[\s-]+(\d{4})|(\d{4})[\s-]+([A-Za-z]+)\.?")
+_NO_YEAR = re.compile(r"([QH])([1-4])", re.IGNORECASE)
 # Common ways of writing a calendar period that we do not guess at, with the fix.
 _MISTAKES = (
     (re.compile(r"Q([1-4])[\s-]*(?:FY)?(\d{4})", re.IGNORECASE), "{1}-Q{0}"),
@@ -42,9 +56,10 @@ class Period:
     """A span of days (`start`..`end`, both included), or a free label."""
 
     text: str
-    kind: str  # year, half, quarter, month, day, range, label
+    kind: str  # year, half, quarter, month, day, range, fiscal
     start: date | None = None
     end: date | None = None
+    fiscal: tuple[int, str] | None = None  # a fiscal period's year and part ("", "Q1", "H2")
 
     @classmethod
     def parse(cls, text: str) -> Period:
@@ -63,13 +78,33 @@ class Period:
             return cls(text, "range", a.start, b.end)
         if stripped[:1].isdigit():
             return _calendar(stripped, text)
+        fiscal = _fiscal(stripped)
+        if fiscal is not None:
+            return cls(text, "fiscal", fiscal=fiscal)
         for pattern, fix in _MISTAKES:
             m = pattern.fullmatch(stripped)
             if m:
                 raise PeriodParseError(f"write period {text!r} as \"{fix.format(*m.groups())}\"")
-        if _LABEL.fullmatch(stripped):
-            return cls(text, "label")
+        month = _month_year(stripped)
+        if month is not None:
+            return Period(text, "month", month, _month_end(month.year, month.month))
+        if m := _NO_YEAR.fullmatch(stripped):
+            raise PeriodParseError(f"period {text!r} needs its year: write \"2024-{m[1].upper()}{m[2]}\" "
+                                   f"(a calendar {'quarter' if m[1] in 'qQ' else 'half'}) or "
+                                   f"\"{m[1].upper()}{m[2]} FY2025\" (a fiscal one)")
         raise PeriodParseError(f"cannot read period {text!r}: write {_FORMS}")
+
+    def in_fiscal_year(self, last_month: int) -> Period:
+        """A fiscal period's days, for a fiscal year that ends with `last_month` (named by the
+        calendar year it ends in: with a June year end, FY2025 is 2024-07-01..2025-06-30)."""
+        year, part = self.fiscal
+        first = _add_months(date(year, last_month, 1), -11)
+        months, index = (12, 0) if not part else (3 if part[0] == "Q" else 6, int(part[1]) - 1)
+        if part and index * months >= 12:
+            raise PeriodParseError(f"{self.text!r} has no {part}: quarters are Q1 to Q4, halves H1 and H2")
+        start = _add_months(first, index * months)
+        last = _add_months(start, months - 1)
+        return Period(self.text, "fiscal", start, _month_end(last.year, last.month), self.fiscal)
 
     @classmethod
     def of_dates(cls, start: date, end: date) -> Period:
@@ -91,7 +126,7 @@ class Period:
         if self.start is None:
             return None
         start, end = _add_years(self.start, years), _add_years(self.end, years)
-        if self.kind == "range":
+        if self.kind in ("range", "fiscal"):
             return Period.of_dates(start, end)
         if self.kind == "day":
             return Period(start.isoformat(), "day", start, end)
@@ -130,10 +165,33 @@ def _calendar(text: str, whole: str) -> Period:
             return Period(text, "day", d, d)
     except ValueError as exc:  # date() on a day that does not exist
         raise PeriodParseError(f"{text!r} is not a real date ({exc}): write {_FORMS}") from None
+    if month := _month_year(text):
+        return Period(whole, "month", month, _month_end(month.year, month.month))
     for pattern, fix in _MISTAKES:
         if m := pattern.fullmatch(text):
             raise PeriodParseError(f"write {text!r} as \"{fix.format(*m.groups())}\"")
     raise PeriodParseError(f"cannot read period {whole!r}: write {_FORMS}")
+
+
+def _fiscal(text: str) -> tuple[int, str] | None:
+    """("FY2025" →) (2025, ""), ("Q1 FY25" →) (2025, "Q1"); None if not a fiscal period.
+    A two-digit year is of this century up to 69, else of the last ("FY99" is 1999)."""
+    for pattern, (year_at, part_at) in _FISCAL:
+        if m := pattern.fullmatch(text):
+            digits = m.groups()[year_at]
+            year = int(digits) if len(digits) == 4 else int(digits) + (2000 if int(digits) < 70 else 1900)
+            return _year(str(year)), "" if part_at is None else m.groups()[part_at].upper()
+    return None
+
+
+def _month_year(text: str) -> date | None:
+    """"Feb 2024", "February 2024", "Sept. 2024", "2024 Feb": the month's first day."""
+    m = _MONTH_YEAR.fullmatch(text)
+    if not m:
+        return None
+    name, year = (m[1], m[2]) if m[1] else (m[4], m[3])
+    month = _MONTHS.get(name.lower())
+    return date(_year(year), month, 1) if month else None
 
 
 def _year(text: str) -> int:

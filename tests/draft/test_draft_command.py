@@ -7,6 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 import verify
+import verify.config
 from verify.cli import main
 
 ARTICLES = Path(__file__).parent / "articles"
@@ -18,12 +19,15 @@ def drafted(tmp_path, name, *extra):
     if not article.exists():
         article.write_text((ARTICLES / name).read_text(encoding="utf-8"), encoding="utf-8")
     output = tmp_path / (Path(name).stem + ".toml")
+    # a fiscal period ("this fiscal year": FY2025) is placed by its entity's fiscal calendar
+    (tmp_path / "verify.toml").write_text('[entities.Microsoft]\nfiscal-year-end = "06-30"\n', encoding="utf-8")
     assert main(["draft", str(article), "--output", str(output), *extra]) == 0
     return output
 
 
 def loads_cleanly(*paths):
-    corpus = verify.load([str(p) for p in paths])
+    config = verify.config.discover([str(p) for p in paths])  # the one `drafted` wrote
+    corpus = verify.load([str(p) for p in paths], config=config)
     assert corpus.problems == (), corpus.problems
     return corpus
 

@@ -20,6 +20,7 @@ from verify import collector, expressions, failure, parallel, tomltext
 from verify.claimfile import schema
 from verify.claimfile.discover import MAX_FILE_BYTES, claim_files
 from verify.claimfile.positions import Positions, scan
+from verify.entities import Entities, placed
 from verify.errors import InputError
 from verify.exact import Exact, NumberTextError
 from verify.io import read_bytes
@@ -111,11 +112,13 @@ def load(paths: list[str] | str = "claims", *, config=None, jobs: int = 1,
     for path in files[len(loaded):]:
         loaded.append(read_file(path, values))
         tick()
-    return assemble(loaded, problems)
+    return assemble(loaded, problems, config.entities if config is not None else None)
 
 
-def assemble(loaded: list[_File], problems: list[Problem]) -> Corpus:
-    """The corpus of files read one by one: ids made unique, references resolved across files."""
+def assemble(loaded: list[_File], problems: list[Problem], entities=None) -> Corpus:
+    """The corpus of files read one by one: ids made unique, references resolved across files,
+    entities named as the config's `[entities]` (a `verify.entities.Entities`) names them and
+    fiscal periods placed in their calendars."""
     problems = [*problems, *(p for f in loaded for p in f.problems)]
     sharing: dict[str, list[_File]] = {}
     for f in loaded:
@@ -129,9 +132,11 @@ def assemble(loaded: list[_File], problems: list[Problem]) -> Corpus:
         problems.extend(_shared_id_problem(f, files, winner) for f in files if f is not winner)
 
     good = [f for f in loaded if id(f) in kept]
-    claims = [c for f in good for c in f.claims]
+    read = tuple(c for f in good for c in f.claims)
+    claims, unplaced = placed(read, entities or Entities())
+    problems.extend(unplaced)
     known = {c.ref for c in claims}
-    broken = {f"{f.source.id}.{i}" for f in good for i in f.broken}
+    broken = {f"{f.source.id}.{i}" for f in good for i in f.broken} | {c.ref for c in read} - known
     checks: list[Check] = []
     for f in good:
         for check in f.checks:
