@@ -350,10 +350,15 @@ def test_a_report_file_respects_the_umask_and_keeps_an_existing_mode(tmp_path):
     assert "1 file" in kept.read_text(encoding="utf-8")
 
 
+def dead_pid() -> str:
+    """The id of a process that has ended."""
+    return subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True).stdout.strip()
+
+
 def test_a_killed_runs_temporary_file_is_removed_by_the_next_write(tmp_path):
     path = claim_file(tmp_path / "claims")
-    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
-    stale = tmp_path / f".r.txt.{gone.stdout.strip()}.abcd1234"
+    stale = tmp_path / f".r.txt.{dead_pid()}.abcd1234"
     stale.write_text("half a report", encoding="utf-8")
     live = tmp_path / f".r.txt.{os.getpid()}.abcd1234"  # this process is alive: its file stays
     live.write_text("being written", encoding="utf-8")
@@ -465,11 +470,13 @@ def zipped(text: str) -> bytes:
     return buffer.getvalue()
 
 
-def test_a_good_zip_refreshes_the_table(tmp_path):
-    rates_folder(tmp_path)
+def test_a_good_zip_refreshes_the_table_and_removes_a_killed_refreshs_leftover(tmp_path):
+    stale = rates_folder(tmp_path) / f".eurofxref-hist.csv.{dead_pid()}.abcd1234"
+    stale.write_text("Date,USD,\n2025-01-01,1.03,\n", encoding="utf-8")
     run = refresh(tmp_path, zipped(ecb_csv(days=31)))
     assert run.code == 0, run
     assert "2025-01-01 to 2025-01-31" in run.out
+    assert sorted(p.name for p in stale.parent.iterdir()) == ["eurofxref-hist.csv"]
 
 
 def test_a_zip_that_lies_about_its_size_is_read_by_what_comes_out(tmp_path):

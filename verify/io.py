@@ -54,13 +54,11 @@ def write_atomically(path: str | Path, text: str | bytes | Iterable[str]) -> Non
         with open(path, "wb") as f:
             _write(f, chunks)
         return
-    folder = path.parent or Path(".")
-    _remove_stale(folder, path.name)
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
     except OSError:
         mode = 0o666 & ~_umask()
-    fd, temporary = tempfile.mkstemp(prefix=f"{_TEMPORARY.format(name=path.name, pid=os.getpid())}", dir=folder)
+    fd, temporary = temporary_beside(path)
     try:
         with os.fdopen(fd, "wb") as f:
             if hasattr(os, "fchmod"):  # POSIX; on Windows there is no mode to keep
@@ -74,9 +72,15 @@ def write_atomically(path: str | Path, text: str | bytes | Iterable[str]) -> Non
         raise
 
 
-# The temporary file's name says which process writes it, so that another run can tell
-# the leftovers of a killed one (its process gone) from a file being written now.
-_TEMPORARY = ".{name}.{pid}."
+def temporary_beside(path: Path) -> tuple[int, str]:
+    """A new hidden file beside `path` to write it in (its descriptor and name), once the
+    ones that killed runs left there are removed.
+
+    The name says which process writes it, so that another run can tell the leftovers of
+    a killed one (its process gone) from a file being written now."""
+    folder = path.parent or Path(".")
+    _remove_stale(folder, path.name)
+    return tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", dir=folder)
 
 
 def _remove_stale(folder: Path, name: str) -> None:

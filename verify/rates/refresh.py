@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
 import urllib.request
 import zipfile
 from pathlib import Path
 
-from verify.io import read_bytes
+from verify.io import read_bytes, temporary_beside
 from verify.rates.table import RateError, RateTable
 
 ECB_FILE = "eurofxref-hist.csv"
@@ -86,7 +85,7 @@ def refresh(source: str, folder: str | Path, *, allow_older: bool = False) -> Ra
         raise RateError(f"{folder} is not a folder: give --into the folder that holds {ECB_FILE}")
     data = csv_bytes(fetch(source), source)
     try:
-        fd, temporary = tempfile.mkstemp(prefix=".eurofxref-", suffix=".csv", dir=folder)
+        fd, temporary = temporary_beside(target)
     except OSError as exc:
         raise RateError(f"cannot write in {folder}: {exc.strerror or exc}") from None
     try:
