@@ -108,6 +108,19 @@ def test_the_picture_draws_open_closed_and_unbounded_ends():
     assert ticks and all(t.endswith("%") for t in ticks)
 
 
+def test_the_picture_draws_the_tolerance_of_the_relation():
+    svg = as_html.number_line((side("A", "[100, 100]", "[100, 100]"), side("B", "[102.5, 103]", "[102.5, 103]")),
+                              Fraction(2, 100))
+    tree = parsed(f"<!DOCTYPE html><title>t</title>{svg}")
+    [a, b] = [g for g in drawn(tree, "g") if g.get("class") == "widened"]
+    # A widened to [99, 101], B to [101.475, 104.03]: two strokes each, and no overlap
+    assert len(a.findall(SVG + "line")) == 3 and len(b.findall(SVG + "line")) == 3
+    a_right = float(a.findall(SVG + "line")[0].get("x2"))
+    b_left = float(b.findall(SVG + "line")[0].get("x1"))
+    assert a_right < b_left
+    assert "±1% per side" in svg
+
+
 def test_sides_in_units_that_cannot_meet_get_no_picture():
     usd = Unit((("USD", 1),), Fraction(1), "USD")
     assert as_html.number_line((side("A", "[1, 2]", "[1, 2]"), side("B", "[1, 2]", "[1, 2]", usd))) == ""

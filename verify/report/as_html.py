@@ -24,6 +24,7 @@ from verify.model import Claim, Source, resolve_ref
 from verify.quantity import Quantity
 from verify.report.escape import visible
 from verify.report.report import Report
+from verify.tolerance import per_side, widened_quantity
 from verify.units import UnitError
 
 VERDICTS = ("error", "warning", "acknowledged", "consistent", "unchecked")
@@ -243,7 +244,7 @@ def _finding(f: Finding, number: int, verdicts: dict[str, str]) -> str:
                      f'<th>Quote</th><th>Where</th></tr></thead><tbody>{claims}</tbody></table></div>')
     if f.sides:
         parts.append(_computation(f))
-        parts.append(number_line(f.sides))
+        parts.append(number_line(f.sides, f.tolerance))
     if f.rates:
         rates = "".join(f"<li>{_text(r)}</li>" for r in f.rates)
         parts.append(f'<p class="rates-title">Exchange rates used</p><ul class="rates">{rates}</ul>')
@@ -253,16 +254,20 @@ def _finding(f: Finding, number: int, verdicts: dict[str, str]) -> str:
 
 def _computation(f: Finding) -> str:
     holds = {"strict": False, "loose": f.severity == "warning"}  # an error fails both, a warning the strict
+    widening = f" ({per_side(f.tolerance)} per side)" if f.tolerance else ""
     rows = []
     for i, side in enumerate(f.sides):
         swatch = f'<span class="swatch" style="background:{PALETTE[i % len(PALETTE)]}"></span>'
+        widened = (f'<td data-label="Loose{widening}">{_text(widened_quantity(side.loose, f.tolerance))}</td>'
+                   if f.tolerance else "")
         rows.append(f'<tr><td>{swatch}{_letter(i)}</td><td data-label="Side"><code>{_text(side.label)}</code></td>'
                     f'<td data-label="Strict">{_text(side.strict)}</td><td data-label="Loose">{_text(side.loose)}</td>'
-                    '</tr>')
-    verdict = "".join(f'<li>{reading} reading: <strong>{"holds" if ok else "fails"}</strong></li>'
-                      for reading, ok in holds.items())
+                    f'{widened}</tr>')
+    verdict = "".join(f'<li>{reading} reading{widening if reading == "loose" else ""}: '
+                      f'<strong>{"holds" if ok else "fails"}</strong></li>' for reading, ok in holds.items())
+    head = f"<th>Loose, widened{widening}</th>" if f.tolerance else ""
     return ('<div class="scroll"><table class="computation cards"><thead><tr><th></th><th>Side</th>'
-            '<th>Strict reading</th><th>Loose reading</th></tr></thead><tbody>' + "".join(rows) +
+            f'<th>Strict reading</th><th>Loose reading</th>{head}</tr></thead><tbody>' + "".join(rows) +
             f'</tbody></table></div><ul class="readings">{verdict}</ul>')
 
 
@@ -275,13 +280,15 @@ def _letter(i: int) -> str:
 WIDTH, LEFT, RIGHT, ROW, AXIS = 640, 86, 16, 40, 34
 
 
-def number_line(sides: tuple[Side, ...]) -> str:
+def number_line(sides: tuple[Side, ...], tolerance: Fraction | None = None) -> str:
     """An SVG of each side's strict (dark) and loose (light) interval on a shared axis:
-    a closed end is a filled dot, an open end a hollow one, an unbounded end an arrow."""
+    a closed end is a filled dot, an open end a hollow one, an unbounded end an arrow;
+    with a relation's `tolerance`, the loose interval widened by it is drawn dashed."""
     quantities = _common_unit([(s.strict, s.loose) for s in sides])
     if quantities is None:
         return ""
-    ends = [e for strict, loose in quantities for q in (strict, loose)
+    widenings = [widened_quantity(loose, tolerance) if tolerance else loose for _, loose in quantities]
+    ends = [e for (strict, loose), wide in zip(quantities, widenings) for q in (strict, loose, wide)
             for e in (q.interval.lo, q.interval.hi) if e not in (float("inf"), float("-inf"))]
     if not ends:
         return ""
@@ -308,6 +315,8 @@ def number_line(sides: tuple[Side, ...]) -> str:
         out.append(f'<text x="4" y="{top + 16}" class="side">{_letter(i)} strict</text>'
                    f'<text x="4" y="{top + 31}" class="side light">{_letter(i)} loose</text>')
         out.append(_bar(strict.interval, top + 12, 6, colour, 1, x))
+        if tolerance:
+            out.append(_widening(widenings[i].interval, top + 27, colour, x))
         out.append(_bar(loose.interval, top + 27, 4, colour, 0.45, x))
     axis = len(quantities) * ROW + 4
     out.append(f'<line x1="{LEFT}" y1="{axis}" x2="{WIDTH - RIGHT}" y2="{axis}" class="axis"/>')
@@ -317,9 +326,11 @@ def number_line(sides: tuple[Side, ...]) -> str:
                    f'<text x="{at}" y="{axis + 18}" text-anchor="middle" class="tick">'
                    f'{_text(_label(value, unit))}</text>')
     out.append("</svg>")
+    widening = (f" Dashed: the loose reading widened by the relation's tolerance ({per_side(tolerance)} "
+                "per side); loosely, the sides agree where these overlap." if tolerance else "")
     out.append('<figcaption>Dark: the strict reading; light: the loose reading. ● a closed end, '
                '○ an open end, an arrow an unbounded end. The sides agree where their bars overlap.'
-               '</figcaption></figure>')
+               f'{widening}</figcaption></figure>')
     return "".join(out)
 
 
@@ -333,6 +344,15 @@ def ticks(low: Fraction, high: Fraction, most: int = 5) -> list[Fraction]:
             break
     first = math.ceil(Fraction(low) / step) * step
     return [first + k * step for k in range(int((Fraction(high) - first) / step) + 1)]
+
+
+def _widening(interval: Interval, y: float, colour: str, x) -> str:
+    """The loose interval widened by the tolerance: a dashed line with a stroke at each finite end."""
+    x1, x2 = x(interval.lo), x(interval.hi)
+    ends = "".join(f'<line x1="{x(e)}" y1="{y - 7}" x2="{x(e)}" y2="{y + 7}" stroke="{colour}" stroke-width="1.5"/>'
+                   for e in (interval.lo, interval.hi) if e not in (float("inf"), float("-inf")))
+    return (f'<g class="widened" opacity="0.7"><line x1="{x1}" y1="{y}" x2="{x2}" y2="{y}" stroke="{colour}" '
+            f'stroke-width="1.5" stroke-dasharray="4 3"/>{ends}</g>')
 
 
 def _bar(interval: Interval, y: float, thickness: float, colour: str, opacity: float, x) -> str:
