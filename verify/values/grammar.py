@@ -31,7 +31,8 @@ from verify.values.lexicon import ISO_CODE, CurrencyAlias, Hedge, Lexicon, known
 from verify.values.numbers import number_format
 
 MAX_LENGTH = 300
-_ORDINAL_DIGITS = re.compile(r"(\d{1,3})(?:st|nd|rd|th)(?![A-Za-z])", re.IGNORECASE)
+# Any size of rank: "1,000th" is a rank, never 1,000 of pint's "th" (a thou, a length).
+_ORDINAL_DIGITS = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(?:st|nd|rd|th)(?![A-Za-z])", re.IGNORECASE)
 _RANK_NUMBER = re.compile(r"(?:No\.?|#|number)\s*(\d{1,3})(?![\d.,])", re.IGNORECASE)
 _BLANKS = re.compile(r"\s*")  # \s is what str.isspace() calls a space
 _PINT_WORD = re.compile(r"[A-Za-zµ°Ω][\w°µ²³^·*]*")
@@ -438,7 +439,7 @@ class _Reader:
             m = pattern.match(self.text, self.pos)
             if m:
                 self.pos = m.end()
-                return int(m.group(1))
+                return int(m.group(1).replace(",", ""))
         word = self.word(self.lex.ordinals)
         return self.lex.ordinals[word] if word else None
 
