@@ -218,3 +218,53 @@ def test_junit_from_the_command_line_carries_the_runs_time(hostile, tmp_path):
     out = tmp_path / "junit.xml"
     assert main([f"claims/{FOLDER}", "--format", "junit", "--output", str(out)]) == 2
     assert JUnitXml.fromfile(str(out)).time > 0
+
+
+# --- any text at all ----------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from verify.report import as_github, as_markdown  # noqa: E402
+from verify.report.escape import visible  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40), st.text(max_size=40))
+def test_any_text_shows_in_a_markdown_cell_as_it_is_written(where, message):
+    """What GFM renders of a row is the text given, controls made visible: no markup, no lost
+    cell, no line break but the ones the message has."""
+    row = as_markdown.row("error", where, "rule", message)
+    cells = _table(as_markdown.HEADER + row + "\n")
+    assert len(cells) == 1 and len(cells[0]) == 4, row
+    assert cells[0][2] == visible(where)
+    # (a table trims the white space at a cell's ends)
+    assert cells[0][3].strip() == "\n".join(visible(line) for line in message.split("\n")).strip()
+
+
+@given(st.text())
+def test_visible_text_has_no_control_character(text):
+    shown = visible(text)
+    assert not CONTROLS.search(shown) and "\n" not in shown and "\u2028" not in shown
+    assert visible(shown) == shown
+
+
+def _runner_unescape(text: str, property: bool = False) -> str:
+    """The Actions runner's unescaping of a command's data (and, in properties, `:` and `,`)."""
+    pairs = [("%0D", "\r"), ("%0A", "\n")] + ([("%3A", ":"), ("%2C", ",")] if property else []) + [("%25", "%")]
+    for escaped, char in pairs:
+        text = text.replace(escaped, char)
+    return text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(min_size=1, max_size=30).filter(lambda t: t.strip() == t and t), st.text(max_size=60))
+def test_any_annotation_is_one_command_that_gives_back_its_text(file, message):
+    from verify.model import Location
+
+    line = as_github._command("error", Location(file, 3), "verify rule", visible(message))
+    assert "\n" not in line and "\r" not in line
+    head, data = re.fullmatch(r"::error (.*?)::(.*)", line, re.S).groups()
+    props = dict(prop.split("=", 1) for prop in head.split(","))
+    assert _runner_unescape(props["file"], property=True) == visible(file) and props["line"] == "3"
+    assert _runner_unescape(data) == visible(message)

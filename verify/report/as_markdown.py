@@ -45,6 +45,10 @@ def code(text: str) -> str:
     """A code span holding `text` whatever backticks it has (a fence longer than any run of
     them), its pipes escaped as a table requires and its control characters made visible."""
     text = visible(text).replace("|", "\\|")
+    if not text:
+        return ""
     fence = "`" * (max(map(len, re.findall("`+", text)), default=0) + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    # CommonMark takes one space off each end of a span that has one at both (unless it is
+    # all spaces): pad with one where the text begins or ends with a space or a backtick.
+    pad = " " if text.strip(" ") and (text[0] in " `" or text[-1] in " `") else ""
     return f"{fence}{pad}{text}{pad}{fence}"
