@@ -107,7 +107,8 @@ class Checker:
         report = run(sub, rates=self.rates, config=self.config)
         drafted = {id(c) for c in draft_corpus.claims}
         findings = tuple(f for f in report.findings if any(id(c) in drafted for c in f.claims))
-        return Report(draft_corpus, findings, report.ran, report.skipped, report.run_problems, self.config)
+        return Report(draft_corpus, findings, report.ran, report.skipped, report.run_problems, self.config,
+                      checked=report.checked)
 
     # -- reading ------------------------------------------------------------------
 

@@ -40,6 +40,8 @@ def parser() -> argparse.ArgumentParser:
                    help="report only these rule families or ids (repeatable, or comma-separated)")
     p.add_argument("--ignore", action="append", metavar="RULE",
                    help="do not report these rule families or ids (repeatable, or comma-separated)")
+    p.add_argument("--show-unchecked", action="store_true",
+                   help="list the claims no rule related to another claim (the text report; JSON always has them)")
     p.add_argument("--rates", metavar="DIR",
                    help="a folder of exchange rates with its sources.toml (default: the bundled ECB history)")
     p.add_argument("--config", metavar="FILE",
@@ -210,7 +212,7 @@ def _output(report, format: str, path: str | None, args: argparse.Namespace, job
     shown = path or "standard output"
     try:
         pieces = report.pieces(format, color=path is None and _use_color(args.color), jobs=jobs, elapsed=elapsed,
-                               rates=rates)
+                               rates=rates, show_unchecked=args.show_unchecked)
         if path is not None:
             return _write(path, reported(progress, "writing", pieces))
         sys.stdout.writelines(pieces)

@@ -34,11 +34,14 @@ class Skip:
 class Ran:
     """One evaluation of a rule: counted in the summary's checks, a test case in JUnit.
 
-    `key` names what was checked, as the finding it would have raised does.
+    `key` names what was checked, as the finding it would have raised does; `claims` are
+    the claims it related to each other (none for a check of one claim alone, such as
+    `unit`): a claim in no evaluation's `claims` is reported as unchecked.
     """
 
     family: str
     key: str
+    claims: tuple = ()
 
 
 class Context:
@@ -117,7 +120,9 @@ def check(corpus: Corpus, *, rates=None, rules: Iterable[Rule] | None = None, co
     problems: list[Problem] = []
     skipped: Counter[str] = Counter()
     ran: dict[str, Keys] = {}
+    checked: set[str] = set()
     for result in results:
+        checked |= result.checked
         findings.extend(result.findings)
         problems.extend(result.problems)
         skipped.update(result.skipped)
@@ -127,7 +132,8 @@ def check(corpus: Corpus, *, rates=None, rules: Iterable[Rule] | None = None, co
             else:
                 ran[family] = keys
     findings = acknowledge(findings, corpus.acknowledgements)
-    return Report(corpus, tuple(findings), ran, dict(skipped), tuple(problems), context.config)
+    return Report(corpus, tuple(findings), ran, dict(skipped), tuple(problems), context.config,
+                  checked=tuple(sorted(checked)))
 
 
 @attrs.frozen
@@ -139,6 +145,7 @@ class _Outcome:
     problems: list[Problem]
     skipped: Counter[str]
     ran: dict[str, Keys]
+    checked: set[str]  # refs of the claims some evaluation related to others
 
 
 def _claim_ref(corpus: Corpus, obj: object) -> str | None:
@@ -151,7 +158,7 @@ def _claim_ref(corpus: Corpus, obj: object) -> str | None:
 def _outcome(context: Context, tick: Callable[[], None], rule: Rule) -> _Outcome:
     """What `rule` yields; if it fails, what it yielded before, and a problem naming it:
     a bug in one rule hides no other rule's findings."""
-    outcome = _Outcome([], [], Counter(), {})
+    outcome = _Outcome([], [], Counter(), {}, set())
     try:
         for item in rule.run(context):
             if isinstance(item, Ran):
@@ -159,6 +166,7 @@ def _outcome(context: Context, tick: Callable[[], None], rule: Rule) -> _Outcome
                 if keys is None:
                     keys = outcome.ran[item.family] = Keys()
                 keys.append(item.key)
+                outcome.checked.update(c.ref for c in item.claims)
             elif isinstance(item, Skip):
                 outcome.skipped[item.family] += 1
             elif isinstance(item, Problem):

@@ -28,6 +28,8 @@ def pieces(report: Report, *, jobs: int = 1, **_options) -> Iterator[str]:
     yield from _listed(parallel.imap(_encoded, report.findings, jobs=jobs, per_job=FINDINGS_PER_JOB))
     yield ',\n "problems": '
     yield from _listed(_dumps(problem(p)) for p in report.problems)
+    yield ',\n "unchecked": '
+    yield from _listed(_dumps(claim(c)) for c in report.unchecked)
     yield "}\n"
 
 

@@ -20,13 +20,20 @@ def render(report: Report, **options) -> str:
     return "".join(pieces(report, **options))
 
 
-def pieces(report: Report, *, color: bool = False, jobs: int = 1, **_options) -> Iterator[str]:
-    """The report a finding at a time; with `jobs`, forked processes write shares of many findings."""
+def pieces(report: Report, *, color: bool = False, jobs: int = 1, show_unchecked: bool = False,
+           **_options) -> Iterator[str]:
+    """The report a finding at a time; with `jobs`, forked processes write shares of many findings.
+    `show_unchecked` lists the claims no rule related to another claim."""
     paint = _painter(color)
     for p in report.ordered_problems:
         yield f"{visible_path(p.location)}: {paint('problem', 'problem')}: {visible(p.message)}\n"
     yield from parallel.imap(functools.partial(_written, paint=paint), report.ordered, jobs=jobs,
                              per_job=FINDINGS_PER_JOB)
+    if show_unchecked:
+        for c in report.unchecked:
+            where = visible_path(c.location) if c.location else "-"
+            yield (f"{where}: {paint('unchecked', 'dim')}: {visible(c.ref)} = {visible(repr(c.value.text))}: no "
+                   f"rule related it to another claim (a second source or a [[check]] would)\n")
     yield paint(summary_line(report), "bold") + "\n"
 
 
@@ -71,7 +78,8 @@ def summary_line(report: Report) -> str:
         return f"{n} {word}{'' if n == 1 else 's'}"
     text = (f"{plural(s['files'], 'file')}, {plural(s['claims'], 'claim')}, {plural(s['checks'], 'check')}: "
             f"{plural(s['errors'], 'error')}, {plural(s['warnings'], 'warning')}, "
-            f"{s['acknowledged']} acknowledged, {skipped} skipped, {plural(s['problems'], 'problem')}")
+            f"{s['acknowledged']} acknowledged, {skipped} skipped, {plural(s['problems'], 'problem')}, "
+            f"{s['unchecked']} unchecked")
     return text
 
 

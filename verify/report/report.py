@@ -8,7 +8,7 @@ from typing import Iterable, Iterator
 import attrs
 
 from verify.findings import Finding
-from verify.model import Corpus, Problem
+from verify.model import Claim, Corpus, Problem
 from verify.plain import PlainData
 
 # Findings a process renders, at the least, when a report is written by several: about
@@ -93,6 +93,14 @@ class Report(PlainData):
     skipped: dict[str, int] = attrs.field(factory=dict, eq=False)  # by rule family: lacked data
     run_problems: tuple[Problem, ...] = ()  # found while checking (a missing rate ...)
     config: object = attrs.field(default=None, eq=False, repr=False)  # the Config in force, for rule metadata
+    # Refs of the claims some rule related to other claims; the others are `unchecked`.
+    checked: tuple[str, ...] = attrs.field(default=(), eq=False, repr=False)
+
+    @property
+    def unchecked(self) -> tuple[Claim, ...]:
+        """Claims no rule related to another claim: each needs a second source or a check."""
+        checked = set(self.checked)
+        return tuple(c for c in self.corpus.claims if c.ref not in checked)
 
     @property
     def checks(self) -> int:
@@ -128,6 +136,7 @@ class Report(PlainData):
             "acknowledged": sum(1 for f in self.findings if f.acknowledged),
             "skipped": dict(sorted(self.skipped.items())),
             "problems": len(self.problems),
+            "unchecked": len(self.unchecked),
         }
 
     def exit_code(self, fail_on: str = "error") -> int:

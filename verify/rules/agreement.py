@@ -48,7 +48,7 @@ class AgreementRule:
                 continue
             if readings["strict"] is None:
                 continue
-            yield Ran(self.family, f"agreement:{key}")
+            yield Ran(self.family, f"agreement:{key}", tuple(written[c.ref] for c in claims))
             strict, strict_rates = readings["strict"]
             loose, loose_rates = readings["loose"]
             widened = [widened_quantity(q, context.tolerance) for q in loose]

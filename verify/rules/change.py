@@ -47,7 +47,7 @@ class ChangeRule:
             yield Problem(claim.location, f"change {claim.ref} cannot be computed from {new.ref} and "
                                           f"{old.ref}: {getattr(exc, 'message', None) or exc}")
             return
-        yield Ran(self.family, f"change:{claim.ref}")
+        yield Ran(self.family, f"change:{claim.ref}", (claim, new, old))
         holds = {}
         for reading, (quantity, _) in computed.items():
             stated = getattr(claim.value, reading)

@@ -61,7 +61,7 @@ def judge(
         where = at or next((resolve(r.name).location for r in ex.refs(tree)), None)
         yield Problem(where, f"{what or ex.render(tree)} cannot be computed: {exc.message}")
         return
-    yield Ran(family, key)
+    yield Ran(family, key, tuple(outcomes["strict"][3].claims))
     (s_left, s_right, s_holds, strict), (l_left, l_right, l_holds, loose) = outcomes["strict"], outcomes["loose"]
     level = severity(s_holds, l_holds)
     if level is None:

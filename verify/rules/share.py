@@ -68,7 +68,7 @@ class ShareRule:
         if own is None or rank is None:
             yield Skip(self.family)
             return
-        yield Ran(self.family, f"share.rank:{claim.ref}")
+        yield Ran(self.family, f"share.rank:{claim.ref}", (claim, own))  # the market's shares: share.total
         others = [c for entity, c in shares.items() if entity != normal(claim.entity)]
         tolerances = {"strict": Exact(0), "loose": context.tolerance}  # the shares are the sides compared
         implied = {reading: _implied_rank(own, _standing(shares, reading, standings, tolerance), reading, tolerance)
