@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
-SUBCOMMANDS = ("rates", "explain", "rules", "lsp", "schema", "new", "fmt")
+SUBCOMMANDS = ("rates", "explain", "rules", "draft", "lsp", "schema", "new", "fmt")
 
 
 def _internal_error(what: str, exc: BaseException) -> None:
