@@ -13,12 +13,16 @@ import re
 import attrs
 
 from verify.errors import ValueParseError
-from verify.draft.vocabulary import Vocabulary
+from verify.draft.vocabulary import SIGNS, Vocabulary
 from verify.units import ONE
 from verify.values import Value, parse_value
 
 _MAX_LEFT = 4
 _MAX_RIGHT = 8
+_UNREAD = re.compile(r"[ \t-]*([a-z]+)\b")
+_PER_BEFORE = re.compile(r"(?:^|[\s\d])(?:a|an|per|each|/)\s*$")
+_TO_NUMBER = re.compile(r"\s+to\s+([$€£¥]?\d)")
+_DASH_NUMBER = re.compile(r"\s*([-–—])\s*[$€£¥]?\d")
 _AGO = re.compile(r"\s+(?:year|month|week|day|quarter|decade)\s+(?:earlier|ago|before|later|prior|previously)\b")
 _GAP_WORD = re.compile(r"[ \t]+([a-z][a-z-]*)")  # "90,000 derivative models": a plain word between
 
@@ -66,9 +70,11 @@ def find_spans(text: str, vocab: Vocabulary, locale: str) -> list[Span]:
 def _read_anchor(text: str, lower: str, a: int, b: int, vocab: Vocabulary, locale: str,
                  is_word: bool) -> Span:
     starts = _left_starts(text, lower, a, vocab)
+    after_from = _after_from(lower, starts[-1])
     ends = _right_ends(text, lower, b, vocab, between=any("between" in lower[s:a] for s in starts),
-                       after_from=_after_from(lower, starts[-1]))
+                       after_from=after_from)
     error = None
+    dash = _dash_range_end(text, b, ends)
     for end in reversed(ends):
         for start in reversed(starts):
             try:
@@ -76,14 +82,48 @@ def _read_anchor(text: str, lower: str, a: int, b: int, vocab: Vocabulary, local
             except ValueParseError as exc:
                 error = error or exc.message
                 continue
+            if dash is None and not after_from and (to := _to_range(text, lower, end, value, locale)) is not None:
+                return Span(start, to, text[start:to], None, a, b, error)
+            if dash is not None and end <= dash[0]:
+                # "4.25%-4.5%" that the grammar cannot read whole: either end alone would misread it
+                return Span(starts[-1], ends[-1], text[starts[-1]:ends[-1]], None, a, b, error)
             if bare(value) and (noun := _noun_after_gap(text, end, vocab)) is not None:
                 written = f"{text[start:end]} {text[noun[0]:noun[1]]}"
                 try:
                     return Span(start, noun[1], written, parse_value(written, locale=locale), a, b)
                 except ValueParseError:
                     pass
+            unread = _UNREAD.match(lower, end)
+            if unread and unread.group(1) in vocab.unread_after and unread.group(1) not in vocab.right_words:
+                end = unread.end()
+                return Span(start, end, text[start:end], None, a, b,
+                            f"the value grammar does not read {text[start:end]!r} yet: claim it by hand")
             return Span(start, end, text[start:end], value, a, b)
     return Span(a, b, text[a:b], None, a, b, error)
+
+
+def _to_range(text: str, lower: str, end: int, value: Value, locale: str) -> int | None:
+    """"4.25% to 4.5%" that the grammar could not read whole: the end of the second value, so
+    that neither end is drafted alone. "rose 8% to $38.4 billion" names two values: not a range."""
+    m = _TO_NUMBER.match(lower, end)
+    if m is None:
+        return None
+    for stop in range(min(len(text), m.end() + 24), m.end() - 1, -1):
+        try:
+            other = parse_value(text[m.start(1):stop], locale=locale)
+        except ValueParseError:
+            continue
+        return stop if other.unit == value.unit and other.currency == value.currency else None
+    return None
+
+
+def _dash_range_end(text: str, b: int, ends: list[int]) -> tuple[int, int] | None:
+    """Where a dash joins a second number to the first ("5%-6%"): the dash's span, if so."""
+    for end in ends:
+        m = _DASH_NUMBER.match(text, end)
+        if m and end >= b:
+            return m.start(1), m.end(1)
+    return None
 
 
 def _after_from(lower: str, start: int) -> bool:
@@ -103,6 +143,8 @@ def _left_starts(text: str, lower: str, pos: int, vocab: Vocabulary) -> list[int
             if s >= 0 and lower.startswith(w, s) and (not w[0].isalnum() or s == 0 or not lower[s - 1].isalnum()):
                 if w[-1].isalnum() and p < len(text) and text[p].isalnum() and p == pos:
                     continue  # a word glued to the number ("V3") is not a word before it
+                if w in SIGNS and s > 0 and not (text[s - 1].isspace() or text[s - 1] in "(["):
+                    continue  # "4.25%-4.5%": a dash between numbers is no sign
                 found = s
                 break
         if found is None:
@@ -122,7 +164,7 @@ def _right_ends(text: str, lower: str, pos: int, vocab: Vocabulary, *, between: 
         end = _right_word(text, lower, p, vocab, glued=p == pos)
         if end is None:
             m = vocab.anchor.match(text, p)
-            if m is None or p == pos:
+            if m is None or p == pos and text[pos - 1].isalnum():
                 break
             end = m.end()
         word = lower[p:end]
@@ -130,9 +172,16 @@ def _right_ends(text: str, lower: str, pos: int, vocab: Vocabulary, *, between: 
             break
         if word in ("a", "an", "per") and _AGO.match(lower, end):
             break  # "a year earlier" dates the value, it is no rate
+        if _is_time_unit(word, vocab) and not _PER_BEFORE.search(lower, max(0, p - 6), p):
+            break  # "a $35.1 billion quarter": a time word is a unit only after "a" or "per"
         pos = end
         ends.append(pos)
     return ends
+
+
+def _is_time_unit(word: str, vocab: Vocabulary) -> bool:
+    unit = vocab.lexicon.units.by_word.get(word)
+    return unit is not None and unit.dims == (("year", 1),)
 
 
 def _right_word(text: str, lower: str, p: int, vocab: Vocabulary, *, glued: bool) -> int | None:

@@ -27,6 +27,7 @@ class Vocabulary:
     kinds: dict[str, str]  # metric -> kind ("money", "percent", "count:share", "any" ...)
     flows: frozenset[str]
     durations: frozenset[str]
+    unread_after: frozenset[str]
     no_fact_after: frozenset[str]
     not_entities: frozenset[str]
     org_suffixes: frozenset[str]
@@ -39,6 +40,9 @@ class Vocabulary:
         return self.lexicon.ordinals
 
 
+SIGNS = ("-", "−", "+")
+
+
 def build(lexicon: Lexicon, table: dict) -> Vocabulary:
     metrics_table = resources.packaged("metrics")["metrics"]
     kinds = {**metrics_table, **table.get("kinds", {})}
@@ -48,7 +52,7 @@ def build(lexicon: Lexicon, table: dict) -> Vocabulary:
     right = {*lex.scales, *lex.units.by_word, *lex.currency_words, *(s.lower() for s in lex.symbols),
              *(c.lower() for c in lex.codes), "per", "a", "an", "each", "/", "-", "–", "—", "to", "and",
              *(w.lower() for w in lex.rank_words), "growth", "increase", "gain", "rise", "decline", "drop",
-             "fall"}
+             "fall", *(w.lower() for w in table.get("units", {}).get("words", ()))}
     # Number words and rank words, as whole words; digits; the grammar's own tables decide.
     words = sorted({*lex.numbers, *lex.ordinals, *lex.magnitudes, *_fractions(lex)}, key=len, reverse=True)
     alternatives = "|".join(re.escape(w) for w in words if w not in ("a", "an"))
@@ -64,6 +68,7 @@ def build(lexicon: Lexicon, table: dict) -> Vocabulary:
         kinds=kinds,
         flows=frozenset(table["time"]["flows"]),
         durations=frozenset(table["durations"]["words"]),
+        unread_after=frozenset(w.lower() for w in table["unread_after"]["words"]),
         no_fact_after=frozenset(table["no_fact_after"]["words"]),
         not_entities=frozenset(table["not_entities"]["words"]),
         org_suffixes=frozenset(table["not_entities"]["org_suffixes"]),

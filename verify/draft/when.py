@@ -25,6 +25,11 @@ _Y = r"((?:19|20)\d\d)"
 _QUARTER = re.compile(rf"\b(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?:\s+of)?(?:\s+(?:fiscal|calendar))?"
                       rf"(?:\s+year)?\s*,?\s*{_Y}|\bQ([1-4])\s*'?(?:FY)?\s*{_Y}|\b{_Y}\s*-?Q([1-4])\b|"
                       rf"\b{_Y}\s+(first|second|third|fourth)[- ]quarter", re.IGNORECASE)
+_FISCAL_QUARTER = re.compile(
+    rf"\b(first|second|third|fourth)[- ]quarter\s+of\s+(?:its\s+|the\s+)?fiscal(?:\s+year)?\s+{_Y}|"
+    rf"\bfiscal(?:\s+year)?\s+{_Y}\s+(first|second|third|fourth)[- ]quarter|"
+    rf"\bfiscal\s+(first|second|third|fourth)[- ]quarter(?:\s+of)?\s*,?\s*{_Y}|"
+    r"\bQ([1-4])\s*(?:of\s+)?FY\s?'?((?:19|20)?\d\d)\b|\bFY\s?'?((?:19|20)?\d\d)\s*-?\s*Q([1-4])\b", re.IGNORECASE)
 _HALF = re.compile(rf"\b(first|second)[- ]half(?:\s+of)?\s*{_Y}|\bH([12])\s*{_Y}|\b{_Y}\s*-?H([12])\b",
                    re.IGNORECASE)
 _FISCAL = re.compile(r"\bfiscal(?:\s+year)?\s+((?:19|20)\d\d)\b|\bFY\s?'?((?:19|20)?\d\d)\b", re.IGNORECASE)
@@ -139,7 +144,16 @@ def _years_back(m: re.Match, published: date | None) -> str | None:
     return f"{published.year - n}..{published.year - 1}" if published and n else None
 
 
+def _fiscal_quarter(m: re.Match, _published) -> str:
+    g = m.groups()
+    pairs = ((g[0], g[1]), (g[3], g[2]), (g[4], g[5]), (g[6], g[7]), (g[9], g[8]))
+    quarter, year = next((q, y) for q, y in pairs if q)
+    n = int(quarter) if quarter.isdigit() else _ORD[quarter.lower()]
+    return f"FY{year if len(year) == 4 else '20' + year}-Q{n}"
+
+
 _PERIOD_FORMS = (
+    (_FISCAL_QUARTER, _fiscal_quarter),
     (_QUARTER, _quarter),
     (_HALF, _half),
     (_FISCAL, _fiscal),
@@ -199,7 +213,7 @@ def guess_time(sentence: str, at: int, at_end: int, metric: str | None, change: 
 def note_sentence(sentence: str, context: Context) -> None:
     """Remember a quarter or half the sentence names, for the flows of the next few sentences."""
     period = explicit_period(sentence, context.published)
-    if period and ("-Q" in period or "-H" in period):
+    if period and re.search(r"-[QH]\d$", period):
         context.last_period, context.last_period_sentence = period, context.sentence
     elif _QUARTER_REF.search(sentence) and context.last_period:
         context.last_period_sentence = context.sentence
@@ -222,7 +236,7 @@ def _since(sentence: str, flow: bool, change: str | None, published: date | None
         return "-1 month"
     if _WEEK_AGO.search(sentence):
         return "-1 week"
-    if _QOQ.search(sentence) and period and "-Q" in period:
+    if _QOQ.search(sentence) and period and re.fullmatch(r"\d{4}-Q\d", period):
         year, q = int(period[:4]), int(period[-1])
         return f"{year}-Q{q - 1}" if q > 1 else f"{year - 1}-Q4"
     if _YTD.search(sentence) or published and period == str(published.year) and not flow:
