@@ -94,7 +94,11 @@ def claim_table(m: Mention, claim_id: str, source: SourceGuess, flows: frozenset
         _note(t["metric"], "TODO: what the number measures (revenue, market_cap, employees ...)")
     if m.segment:
         _guessed(t, "segment", m.segment)
-    if m.period:
+    if m.period and m.period.upper().startswith("FY"):
+        # A fiscal period loads only where the config gives the entity's fiscal year end.
+        t.add(tomlkit.comment(f'period = "{m.period}"  # guessed, TODO: a fiscal period: give the entity\'s '
+                              'fiscal-year-end in verify.toml, or write the dates'))
+    elif m.period:
         _guessed(t, "period", m.period)
     elif m.as_of and m.as_of != source.published:
         _guessed(t, "as_of", m.as_of)
