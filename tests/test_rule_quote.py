@@ -55,7 +55,8 @@ def ids(report):
 def test_a_quote_is_found_however_it_is_typeset(tmp_path):
     report = run(tmp_path,
                  claim("a", "38.4 bln dollars", "REVENUE REACHED 38.4 bln dollars, up 8 percent"),
-                 claim("b", "8%", 'up 8 percent from a year earlier - its "best quarter ever"', extra='change = "percent"'),
+                 claim("b", "8%", 'up 8 percent from a year earlier - its "best quarter ever"',
+                       extra='change = "percent"'),
                  claim("c", "$38.4 billion", "quarterly revenue   reached\t38.4 bln dollars"))
     assert report.findings == ()
     assert report.skipped == {}

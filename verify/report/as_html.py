@@ -376,10 +376,10 @@ def _bar(interval: Interval, y: float, thickness: float, colour: str, opacity: f
 
 
 def _common_unit(pairs: list[tuple[Quantity, Quantity]]) -> list[tuple[Quantity, Quantity]] | None:
-    """The sides in the first side's unit, or in base units if they have no common one."""
+    """The sides in the first side's unit, or None if they have no common one (no picture then)."""
     unit = pairs[0][0].unit
     try:
-        return [(s.to(unit), l.to(unit)) for s, l in pairs]
+        return [(strict.to(unit), loose.to(unit)) for strict, loose in pairs]
     except UnitError:
         return None
 
@@ -467,7 +467,8 @@ _HEAD = """<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy"
+  content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
 <meta name="generator" content="verify">
 <title>verify report</title>
 <style>
@@ -527,7 +528,8 @@ svg .axis { stroke: #6b7280; stroke-width: 1; }
 ul.rates { margin: 0; font-size: .9rem; }
 .source { margin: 1.2rem 0 2rem; }
 .byline, .file { color: #4b5563; font-size: .9rem; margin: 0 0 .4rem; }
-.text { white-space: pre-wrap; font: 1.05rem/1.7 Georgia, "Times New Roman", serif; border: 1px solid var(--line); border-radius: .4rem;
+.text { white-space: pre-wrap; font: 1.05rem/1.7 Georgia, "Times New Roman", serif;
+  border: 1px solid var(--line); border-radius: .4rem;
   padding: .8rem 1rem; overflow-wrap: anywhere; }
 a.num { color: inherit; text-decoration: none; border-radius: .2rem; padding: 0 .1rem;
   border-bottom: 3px solid; }
@@ -546,7 +548,8 @@ ul.problems li { margin: .3rem 0; overflow-wrap: anywhere; }
   table.cards thead { display: none; }
   table.cards tr { padding: .4rem 0; border-bottom: 1px solid var(--line); }
   table.cards td { border: 0; padding: .05rem 0; min-width: 0; white-space: normal; }
-  table.cards td[data-label]::before { content: attr(data-label) ": "; color: #6b7280; font: normal .8rem system-ui, sans-serif; }
+  table.cards td[data-label]::before { content: attr(data-label) ": "; color: #6b7280;
+    font: normal .8rem system-ui, sans-serif; }
 }
 @media print {
   nav#filters, .js nav#filters { display: none; }

@@ -52,20 +52,21 @@ class QuoteRule:
 
     def run(self, context: Context):
         corpus = context.corpus
-        texts: dict[str, Normalised] = {}
         locales = {s.id: s.locale for s in corpus.sources}
+        # One article normalised at a time: a loaded corpus lists each file's claims together.
+        current, text = None, None
         for claim in corpus.claims:
             article = corpus.articles.get(claim.source)
             if claim.quote is None or article is None:
                 yield Skip(self.family)
                 continue
-            if claim.source not in texts:
-                texts[claim.source] = normalise(article.text)
+            if current != claim.source:
+                current, text = claim.source, normalise(article.text)
             yield Ran(self.family, f"quote:{claim.ref}")
             locale = locales.get(claim.source, "en_US")
-            match = find_quote(claim.quote, texts[claim.source])
+            match = find_quote(claim.quote, text)
             if match is None:
-                yield _missing(claim, article, texts[claim.source])
+                yield _missing(claim, article, text)
             if number_in(claim.value, claim.quote, locale, claim.currency) is None:
                 yield _wrong_value(claim, article, match)
 
