@@ -30,7 +30,8 @@ def _literal(affix: str) -> str:
 def scale_words(locale: str) -> tuple[dict[str, Fraction], dict[str, Fraction]]:
     """The locale's scale words after and before a number ("Mrd.", "milliards", "crore";
     Swahili's "elfu" goes first), lower-cased, from CLDR's compact decimal and currency
-    patterns, short and long, every plural form.
+    patterns, short and long, every plural form. A word CLDR gives two worths in one
+    locale is kept with worth 0, so that reading it is a problem rather than a guess.
 
     A pattern "00 Mio." filed under 10,000,000 shows that number as "10 Mio.": its word
     is worth 10,000,000 / 10 ** (2 - 1).
@@ -52,8 +53,8 @@ def scale_words(locale: str) -> tuple[dict[str, Fraction], dict[str, Fraction]]:
                 for affix, words in ((pattern.suffix[0], after), (pattern.prefix[0], before)):
                     word = lower(_literal(affix))
                     if word and words.setdefault(word, factor) != factor:
-                        words[word] = Fraction(0)  # one word, two worths: read neither
-    return ({w: f for w, f in after.items() if f}, {w: f for w, f in before.items() if f})
+                        words[word] = Fraction(0)  # one word, two worths: a problem, never a guess
+    return after, before
 
 
 @functools.cache

@@ -28,18 +28,20 @@ from verify.exact import Exact
 from verify.interval import Interval
 from verify.units import ONE, PERCENT, RANK, Unit, UnitError, closest_units, pint_unit
 from verify.values.lexicon import ISO_CODE, CurrencyAlias, Hedge, Lexicon, known_iso_codes, lower
+from verify.values.cldr import BIDI_MARKS
 from verify.values.numbers import number_format
 
 MAX_LENGTH = 300
 # Any size of rank: "1,000th" is a rank, never 1,000 of pint's "th" (a thou, a length).
 _ORDINAL_DIGITS = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(?:st|nd|rd|th)(?![A-Za-z])", re.IGNORECASE)
 _RANK_NUMBER = re.compile(r"(?:No\.?|#|number)\s*(\d{1,3})(?![\d.,])", re.IGNORECASE)
-_BLANKS = re.compile(r"\s*")  # \s is what str.isspace() calls a space
+_BLANKS = re.compile("[\\s\u200e\u200f\u061c]*")  # spaces, and the marks of right-to-left text
 _PINT_WORD = re.compile(r"[A-Za-zµ°Ω][\w°µ²³^·*]*")
 _RANGE_JOINERS = ("-", "–", "—", "to")
 _PER_WORDS = ("per", "a", "an", "each", "/")
 _NUMBER_JOINERS = re.compile(r"(?:[ \t]*-[ \t]*|\s+(?:and\s+)?)")
 _FOLD = re.compile(r"(?:[ -]?fold|x|×)(?![A-Za-z])", re.IGNORECASE)
+_GLUED_FOLD = re.compile(r"([a-z]+)fold(?![a-z])")
 _SHARE_JOINERS = ("in", "out of")
 _OF_WORDS = ("of", "de", "d'", "d’", "di", "du", "des")
 _GROWTH_WORDS = ("growth", "increase", "gain", "rise", "decline", "drop", "fall")
@@ -158,6 +160,9 @@ class _Reader:
                 self.pos = fold.end()
                 return self.change(words[0], words[1], sign, direction, hedge)
             self.pos = mark
+        if (fold := _GLUED_FOLD.match(self.lower, self.pos)) and fold.group(1) in self.lex.cardinals:
+            self.pos = fold.end()  # "sixfold"
+            return self.change(Exact(self.lex.cardinals[fold.group(1)]), Exact(1), sign, direction, hedge)
         if (word := self.word(self.lex.multiples)) is not None:
             multiple = self.lex.multiples[word]
             return self.change(multiple.factor, multiple.step, sign, direction, hedge)
@@ -322,25 +327,42 @@ class _Reader:
             return share
         if before is not None:
             scale = self.lex.in_locale(self.locale).scales_before[before]
+            if not scale:
+                self.fail(f"{before!r} stands for more than one power of ten in locale {self.locale} (CLDR): "
+                          "write the number in full", at=start)
             return Amount(value * scale, step * scale, scale)
         mark = self.pos
         self.skip()
         scale_word = None
         if self.pos < len(self.text) and self.text[self.pos].isalpha():
             scales = self.lex.in_locale(self.locale).scales
-            scale_word = self.word(scales)
+            scale_word = self.word(scales) or self.scale_before_symbol(scales)
         if scale_word is None:
             self.pos = mark
             if needs_scale:
                 self.fail(f"{self.text[start:mark]!r} needs a scale word after it, like \"a billion\"", at=start)
             return Amount(value, step, Exact(1), False)
         scale = scales[scale_word]
+        if not scale:
+            self.fail(f"{scale_word!r} stands for more than one power of ten in locale {self.locale} (CLDR): "
+                      "write the number in full, or the scale in words", at=mark)
         mark = self.pos
         if (more := self.word(scales)) is not None and scales[more] > scale:
             scale *= scales[more]  # "₹2.5 lakh crore": a lakh of crores
         else:
             self.pos = mark
         return Amount(value * scale, step * scale, scale)
+
+    def scale_before_symbol(self, scales) -> str | None:
+        """A scale word glued to a currency symbol ("1 MJP¥", "12 M€" in some locales)."""
+        for end in range(self.pos + 1, min(self.pos + 4, len(self.text))):
+            word = self.lower[self.pos:end]
+            if word in scales:
+                mark, self.pos = self.pos, end
+                if self.longest(self.lex.symbols, case_sensitive=True) is not None:
+                    return word
+                self.pos = mark
+        return None
 
     def number_words(self) -> tuple[Fraction, Fraction, Fraction | None] | None:
         """A number in words of any size: "twenty-one", "one hundred and twenty", "three million".
@@ -393,7 +415,7 @@ class _Reader:
             if self.text.startswith("-", self.pos):
                 self.pos += 1
             denominator = self.word(self.lex.fractions)
-            if denominator is not None:
+            if denominator is not None and not self.peek(("of",)):  # "a quarter of a million" is a number
                 return self._share(numerator, self.lex.fractions[denominator])
             self.pos = end
             if (share := self.share_of(Exact(numerator))) is not None:
@@ -548,7 +570,7 @@ class _Reader:
     # -- scanning ------------------------------------------------------------
 
     def skip(self) -> None:
-        if self.pos < len(self.text) and self.text[self.pos].isspace():
+        if self.pos < len(self.text) and (self.text[self.pos].isspace() or self.text[self.pos] in BIDI_MARKS):
             self.pos = _BLANKS.match(self.text, self.pos).end()
 
     def symbol(self, s: str) -> bool:
@@ -627,5 +649,6 @@ def _by_first_letter(words, case_sensitive: bool) -> dict[str, re.Pattern[str]]:
 
 
 def _alternatives(words: set[str]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(w) + ("(?![^\\W\\d_])" if w[-1].isalnum() else "")
+    # A word must end where the text's word ends, except in scripts written without spaces ("25億円").
+    return re.compile("|".join(re.escape(w) + ("(?![^\\W\\d_])" if w[-1].isalnum() and w[-1] < "\u2e80" else "")
                                for w in sorted(words, key=len, reverse=True)))

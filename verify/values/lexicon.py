@@ -190,6 +190,8 @@ def _symbols(cldr_symbols: dict[str, list[str]], hand: dict[str, Any], also_unit
     table = {s: CurrencyAlias(s, tuple(codes)) for s, codes in cldr_symbols.items()}
     for text, entry in hand.items():
         alias = _alias(text, entry)
+        if len(alias.codes) == 1:
+            alias = attrs.evolve(alias, default=alias.codes[0])  # "C$" is CAD, whatever else CLDR knows
         if text in table:
             codes = tuple(dict.fromkeys(alias.codes + table[text].codes))
             alias = attrs.evolve(alias, codes=codes, default=alias.default or (codes[0] if len(codes) == 1 else None))
