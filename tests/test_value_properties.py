@@ -27,11 +27,11 @@ def read_back(text, locale, number):
     return value.strict.interval.contains(number)
 
 
-def babel_miscounts(locale, kind, number):
+def babel_miscounts(locale, kind, number, table="compact_decimal_formats"):
     """Whether babel writes `number` wrong in this locale: with a pattern that has a negative
     form ("elfu 0;elfu -0", "0B;-0B"), babel counts the zeros of both forms and writes 2,000
     as "elfu 20", which CLDR's pattern makes 20,000."""
-    patterns = (Locale.parse(locale).compact_decimal_formats.get(kind) or {}).get("other", {})
+    patterns = (getattr(Locale.parse(locale), table).get(kind) or {}).get("other", {})
     size = max((int(m) for m in patterns if int(m) <= number), default=None)
     return size is not None and ";" in patterns[str(size)].pattern
 
@@ -54,7 +54,7 @@ def test_every_locale_reads_its_own_compact_numbers_back():
 @given(st.sampled_from(LOCALES), st.integers(1, 999), st.integers(3, 12), st.sampled_from(["EUR", "USD", "JPY"]))
 def test_compact_currency_amounts_read_back_in_their_locale(locale, digits, power, code):
     number = digits * 10 ** power
-    if babel_miscounts(locale, "short", number):
+    if babel_miscounts(locale, "short", number, "compact_currency_formats"):
         return
     text = format_compact_currency(number, code, locale=locale)
     try:

@@ -41,6 +41,7 @@ _RANGE_JOINERS = ("-", "–", "—", "to")
 _PER_WORDS = ("per", "a", "an", "each", "/")
 _NUMBER_JOINERS = re.compile(r"(?:[ \t]*-[ \t]*|\s+(?:and\s+)?)")
 _FOLD = re.compile(r"(?:[ -]?fold|x|×)(?![A-Za-z])", re.IGNORECASE)
+_SPACES = " \u00a0\u202f\u2009"
 _GLUED_FOLD = re.compile(r"([a-z]+)fold(?![a-z])")
 _SHARE_JOINERS = ("in", "out of")
 _OF_WORDS = ("of", "de", "d'", "d’", "di", "du", "des")
@@ -336,7 +337,14 @@ class _Reader:
         scale_word = None
         if self.pos < len(self.text) and self.text[self.pos].isalpha():
             scales = self.lex.in_locale(self.locale).scales
-            scale_word = self.word(scales) or self.scale_before_symbol(scales)
+            start_of_word = self.pos
+            scale_word = self.word(scales)
+            if scale_word is None or self.pos < len(self.text) and self.text[self.pos] in _SPACES:
+                after_word, self.pos = self.pos, start_of_word
+                # "10 mil MUS$": a longer scale word glued to a symbol
+                scale_word = self.scale_before_symbol(scales) or scale_word
+                if scale_word is not None and self.pos == start_of_word:
+                    self.pos = after_word
         if scale_word is None:
             self.pos = mark
             if needs_scale:
@@ -354,12 +362,14 @@ class _Reader:
         return Amount(value * scale, step * scale, scale)
 
     def scale_before_symbol(self, scales) -> str | None:
-        """A scale word glued to a currency symbol ("1 MJP¥", "12 M€" in some locales)."""
-        for end in range(self.pos + 1, min(self.pos + 4, len(self.text))):
+        """A scale word glued to a currency symbol or code ("1 MJP¥", "1 kEUR", as CLDR writes some locales)."""
+        for end in range(self.pos + 1, min(self.pos + 9, len(self.text))):
             word = self.lower[self.pos:end]
             if word in scales:
                 mark, self.pos = self.pos, end
-                if self.longest(self.lex.symbols, case_sensitive=True) is not None:
+                code = ISO_CODE.match(self.text, end)
+                if self.longest(self.lex.symbols, case_sensitive=True) is not None or \
+                        code is not None and self.lex.currency_code(code.group()) is not None:
                     return word
                 self.pos = mark
         return None
