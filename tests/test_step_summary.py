@@ -23,6 +23,8 @@ def test_the_summary_stays_under_a_mebibyte_and_says_what_it_left_out():
     assert 1000 < listed < 3990
     assert f"**{3990 - listed} of the 3990 are not listed here**" in summary
     assert "All of them are in this step's log, `verify.sarif`." in summary
+    assert "All of them are in `annotations.txt`." in as_github.overflow(report, elsewhere=("annotations.txt",),
+                                                                       logged=False)
     log = report.render("github")
     assert log.count("claims/a.toml:") == 3990 and log.count("::error ") == 10  # the rest, in the log
 

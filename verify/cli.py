@@ -200,7 +200,7 @@ def _run(args: argparse.Namespace) -> int:
         if not _output(report, format, path, args, jobs, progress, time.perf_counter() - started, rates):
             code = 2
     if "github" in (f for f, _ in outputs):
-        _github_summary(report, tuple(path for _, path in outputs if path))
+        _github_summary(report, tuple(path for _, path in outputs if path), ("github", None) in outputs)
     return code
 
 
@@ -311,7 +311,7 @@ def _write(path: str, pieces) -> bool:
         return False
 
 
-def _github_summary(report, written: tuple[str, ...]) -> None:
+def _github_summary(report, written: tuple[str, ...], logged: bool) -> None:
     """Annotations past GitHub's cap go to the job summary, when the runner gives one, within
     what is left of the size GitHub keeps of it."""
     from verify.report import as_github
@@ -321,7 +321,7 @@ def _github_summary(report, written: tuple[str, ...]) -> None:
         return
     try:
         budget = as_github.SUMMARY_LIMIT - (os.path.getsize(summary) if os.path.exists(summary) else 0)
-        overflow = as_github.overflow(report, budget, written)
+        overflow = as_github.overflow(report, budget, written, logged)
         if overflow:
             with open(summary, "a", encoding="utf-8") as f:
                 f.write(overflow)

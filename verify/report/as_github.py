@@ -31,14 +31,15 @@ def render(report: Report, **_options) -> str:
     return "\n".join(lines) + "\n"
 
 
-def overflow(report: Report, budget: int = SUMMARY_LIMIT, elsewhere: tuple[str, ...] = ()) -> str | None:
+def overflow(report: Report, budget: int = SUMMARY_LIMIT, elsewhere: tuple[str, ...] = (),
+             logged: bool = True) -> str | None:
     """Markdown for the job summary: the annotations past the cap, in at most `budget` bytes
-    of UTF-8, or None if all were annotated. `elsewhere` names the files the run also wrote
-    its report to, for the note on what did not fit."""
+    of UTF-8, or None if all were annotated. For the note on what did not fit: `elsewhere`,
+    the files the run wrote its reports to, and `logged`, whether this one went to the log."""
     _, rest = _split(report)
     if not rest:
         return None
-    where = "this step's log" + "".join(f", {as_markdown.code(path)}" for path in elsewhere)
+    where = ", ".join(["this step's log"] * logged + [as_markdown.code(path) for path in elsewhere])
     head = f"### verify: {len(rest)} more annotations than GitHub shows\n\n" + as_markdown.HEADER
     room = budget - len(head.encode()) - len(_note(len(rest), len(rest), where).encode()) - 1
     rows: list[str] = []
