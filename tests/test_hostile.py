@@ -341,6 +341,17 @@ def test_a_report_over_an_input_file_is_refused_and_the_input_kept(tmp_path, opt
     assert path.read_bytes() == before
 
 
+def test_a_report_over_a_rates_file_or_the_config_is_refused(tmp_path):
+    rates = tmp_path / "rates"
+    rates.mkdir()
+    (rates / "r.csv").write_text(RATES_CSV, encoding="utf-8")
+    (rates / "sources.toml").write_text('[[source]]\nname = "R"\nfile = "r.csv"\n', encoding="utf-8")
+    folder = project(tmp_path, 'rates = "rates"\n')
+    problem(verify("claims", "--output", "rates/r.csv", cwd=folder), "would overwrite", "r.csv")
+    problem(verify("claims", "--report", "json:verify.toml", cwd=folder), "would overwrite", "verify.toml")
+    assert (rates / "r.csv").read_text(encoding="utf-8") == RATES_CSV
+
+
 def test_a_report_file_respects_the_umask_and_keeps_an_existing_mode(tmp_path):
     path = claim_file(tmp_path / "claims")
     fresh, kept = tmp_path / "fresh.txt", tmp_path / "kept.txt"

@@ -173,10 +173,6 @@ def _run(args: argparse.Namespace) -> int:
     stage = "reading the claim files"
     try:
         corpus = load(paths, config=config, jobs=jobs, progress=progress)
-        refused = _outputs_over_inputs(outputs, corpus, config)
-        if refused:
-            print(refused, file=sys.stderr)
-            return 2
         rates = None
         folder = args.rates or config.rates
         if folder:
@@ -186,6 +182,10 @@ def _run(args: argparse.Namespace) -> int:
             except RateError as exc:
                 print(f"verify: rates {folder}: {exc.message}", file=sys.stderr)
                 return 2
+        refused = _outputs_over_inputs(outputs, corpus, config, rates)
+        if refused:
+            print(refused, file=sys.stderr)
+            return 2
         stage = "checking the claims"
         select, ignore = _selection(args, config, corpus)
         if select is False:
@@ -229,9 +229,11 @@ def _output(report, format: str, path: str | None, args: argparse.Namespace, job
     return False
 
 
-def _outputs_over_inputs(outputs: list[tuple[str, str | None]], corpus, config) -> str | None:
+def _outputs_over_inputs(outputs: list[tuple[str, str | None]], corpus, config, rates) -> str | None:
     """A refusal if a report would be written over a file the run reads."""
     inputs = [*corpus.files, *(p for p in (config.file, *config.packs) if p)]
+    if rates is not None:
+        inputs += [str(spec.path) for spec in rates.specs]
     for format, path in outputs:
         if path is None:
             continue
