@@ -1,3 +1,4 @@
+import re
 from datetime import date
 
 import pytest
@@ -107,4 +108,28 @@ def test_since_forms_resolve_against_the_claim_time():
 @pytest.mark.parametrize("text", ["+1 month", "-1 fortnight", "-", "2024-Q7"])
 def test_bad_since(text):
     with pytest.raises(PeriodParseError, match="ytd"):
+        Since.parse(text)
+
+
+@pytest.mark.parametrize("text, months", [("yoy", 12), ("Y/Y", 12), ("year-over-year", 12), ("qoq", 3),
+                                          ("quarter-on-quarter", 3), ("mom", 1)])
+def test_since_words_reporters_use_are_durations(text, months):
+    since = Since.parse(text)
+    assert (since.kind, since.months, since.text) == ("duration", months, text)
+
+
+def test_a_flows_baseline_one_period_back():
+    assert Since.parse("qoq").baseline_period(Period.parse("2025-Q1")).key == Period.parse("2024-Q4").key
+    assert Since.parse("mom").baseline_period(Period.parse("2025-03")).key == Period.parse("2025-02").key
+    assert Since.parse("yoy").baseline_period(Period.parse("2025-Q1")).key == Period.parse("2024-Q1").key
+
+
+@pytest.mark.parametrize("text, fix", [
+    ("last month", '"-1 month" (one month before the claim\'s date or period) or the month itself'),
+    ("previous quarter", '"-1 quarter"'),
+    ("prior year", 'the year itself, such as "2024"'),
+    ("since forever", '"yoy", a duration back'),
+])
+def test_a_since_that_can_mean_two_things_or_nothing_says_what_to_write(text, fix):
+    with pytest.raises(PeriodParseError, match=re.escape(fix)):
         Since.parse(text)

@@ -130,7 +130,7 @@ class Checker:
                 stamp = (-1, -1)
             new_stamps[key] = stamp
             new_files[key] = files[key] if stamps.get(key) == stamp and key in files else read_file(path, values)
-        corpus = assemble(list(new_files.values()), list(problems), self.config.entities)
+        corpus = assemble(list(new_files.values()), list(problems), self.config)
         return _index(corpus, new_stamps, new_files)
 
     def _draft(self, draft, claims, checks, acknowledgements) -> Corpus:
@@ -140,7 +140,7 @@ class Checker:
             from verify.claimfile.loader import _Values, assemble, read_text
 
             return assemble([read_text("<draft>", draft, _Values(self.config.lexicon, self._values))], [],
-                            self.config.entities)
+                            self.config)
         if isinstance(draft, Source):
             source, claims = draft, list(claims)
         else:

@@ -63,6 +63,13 @@ class Config:
         return Lexicon.build({"hedges": self.hedges}) if self.hedges else default_lexicon()
 
     @functools.cached_property
+    def vocabulary(self):
+        """The metric vocabulary with this project's metrics."""
+        from verify.vocabulary import Vocabulary, default_vocabulary
+
+        return Vocabulary.build(self.metrics) if self.metrics else default_vocabulary()
+
+    @functools.cached_property
     def rule_packs(self):
         """The built-in rule packs, then the project's, each file read once per config."""
         from verify.rules.packs import builtin_packs, read

@@ -20,7 +20,7 @@ from verify.findings import Finding
 from verify.model import Acknowledgement, Claim, Corpus, Location, Problem
 from verify.progress import counted
 from verify.report.report import Keys, Report
-from verify.vocabulary import Vocabulary, default_vocabulary
+from verify.vocabulary import Vocabulary
 
 
 @attrs.frozen
@@ -66,9 +66,7 @@ class Context:
 
     @functools.cached_property
     def vocabulary(self) -> Vocabulary:
-        if not self.config.metrics:
-            return default_vocabulary()
-        return Vocabulary.build(self.config.metrics)
+        return self.config.vocabulary
 
     def published(self, claim: Claim | None) -> date | None:
         return self._published.get(claim.source) if claim is not None else None

@@ -220,8 +220,23 @@ def _add_months(d: date, months: int) -> date:
 
 _DURATION = re.compile(r"-\s*(\d{1,3})\s*(day|week|month|quarter|year)s?", re.IGNORECASE)
 _DURATION_MONTHS = {"month": 1, "quarter": 3, "year": 12}
-_SINCE_FORMS = ("\"ytd\", a duration back such as \"-1 month\" or \"-1 year\", "
+_SINCE_FORMS = ("\"ytd\", \"yoy\", a duration back such as \"-1 month\" or \"-1 year\", "
                 "a period such as \"2023-Q4\", or a date such as 2025-01-01")
+# Ways reporters write a baseline that say one duration back.
+_SINCE_WORDS = {
+    "yoy": "-1 year", "y/y": "-1 year", "year-on-year": "-1 year", "year on year": "-1 year",
+    "year-over-year": "-1 year", "year over year": "-1 year",
+    "qoq": "-1 quarter", "q/q": "-1 quarter", "quarter-on-quarter": "-1 quarter",
+    "quarter on quarter": "-1 quarter", "quarter-over-quarter": "-1 quarter",
+    "mom": "-1 month", "m/m": "-1 month", "month-on-month": "-1 month", "month on month": "-1 month",
+    "month-over-month": "-1 month",
+}
+_LAST = re.compile(r"(?:last|previous|prior)\s+(day|week|month|quarter|year)", re.IGNORECASE)
+
+
+_EXAMPLE = {"day": "date itself, such as 2025-01-31", "week": "date it starts, such as 2025-01-20",
+            "month": "month itself, such as \"2025-01\"", "quarter": "quarter itself, such as \"2024-Q4\"",
+            "year": "year itself, such as \"2024\""}
 
 
 @attrs.frozen
@@ -244,6 +259,13 @@ class Since:
         text = value.strip()
         if text.lower() in ("ytd", "year-to-date", "year to date"):
             return cls(value, "ytd")
+        if text.lower() in _SINCE_WORDS:
+            return attrs.evolve(cls.parse(_SINCE_WORDS[text.lower()]), text=value)
+        if m := _LAST.fullmatch(text):
+            # "last month" is a month back, or the calendar month before: not ours to choose
+            unit = m[1].lower()
+            raise PeriodParseError(f"`since` {value!r} can mean two things: write \"-1 {unit}\" (one {unit} "
+                                   f"before the claim's date or period) or the {_EXAMPLE[unit]}")
         if m := _DURATION.fullmatch(text):
             n, unit = int(m[1]), m[2].lower()
             if unit in _DURATION_MONTHS:
@@ -275,6 +297,12 @@ class Since:
             return self.period
         if self.kind == "duration" and self.days == 0 and self.months % 12 == 0:
             return period.shifted(-self.months // 12)
+        if self.kind == "duration" and self.days == 0 and period.start is not None \
+                and _months_long(period) == self.months:
+            # "qoq" of a quarter, "-1 month" of a month: the period just before
+            start = _add_months(period.start, -self.months)
+            last = _add_months(period.start, -1)
+            return Period.of_dates(start, _month_end(last.year, last.month))
         if self.kind == "ytd" and period.is_calendar:
             # a flow's year-to-date baseline: the same span of the year before
             return period.shifted(-1)
@@ -282,6 +310,13 @@ class Since:
 
     def __str__(self) -> str:
         return self.text
+
+
+def _months_long(period: Period) -> int | None:
+    """How many whole calendar months a period spans (None if it is not whole months)."""
+    if period.start.day != 1 or period.end != _month_end(period.end.year, period.end.month):
+        return None
+    return (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
 
 
 def default_flow_baseline(period: Period) -> Period | None:

@@ -32,6 +32,10 @@ class Vocabulary:
     def kind(self, metric: str) -> str | None:
         return self.kinds.get(normal(metric))
 
+    def metrics(self) -> set[str]:
+        """Every metric the vocabulary names: kinds, shares and the metrics ranking them."""
+        return set(self.kinds) | set(self.shares) | {r for r in self.shares.values() if r}
+
     def rank_metrics(self) -> dict[str, str]:
         """rank metric -> the share metric it ranks."""
         return {rank: share for share, rank in self.shares.items() if rank}

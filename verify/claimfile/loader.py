@@ -20,7 +20,8 @@ from verify import collector, expressions, failure, parallel, tomltext
 from verify.claimfile import schema
 from verify.claimfile.discover import MAX_FILE_BYTES, claim_files
 from verify.claimfile.positions import Positions, scan
-from verify.entities import Entities, placed
+from verify.claimfile import spelling
+from verify.entities import placed
 from verify.errors import InputError
 from verify.exact import Exact, NumberTextError
 from verify.io import read_bytes
@@ -112,13 +113,16 @@ def load(paths: list[str] | str = "claims", *, config=None, jobs: int = 1,
     for path in files[len(loaded):]:
         loaded.append(read_file(path, values))
         tick()
-    return assemble(loaded, problems, config.entities if config is not None else None)
+    return assemble(loaded, problems, config)
 
 
-def assemble(loaded: list[_File], problems: list[Problem], entities=None) -> Corpus:
+def assemble(loaded: list[_File], problems: list[Problem], config=None) -> Corpus:
     """The corpus of files read one by one: ids made unique, references resolved across files,
-    entities named as the config's `[entities]` (a `verify.entities.Entities`) names them and
-    fiscal periods placed in their calendars."""
+    entities named as the config's `[entities]` names them, fiscal periods placed in their
+    calendars, and names a typo away from known ones refused (`config`: a `verify.config.Config`)."""
+    from verify.config import Config
+
+    config = config if config is not None else Config()
     problems = [*problems, *(p for f in loaded for p in f.problems)]
     sharing: dict[str, list[_File]] = {}
     for f in loaded:
@@ -133,8 +137,12 @@ def assemble(loaded: list[_File], problems: list[Problem], entities=None) -> Cor
 
     good = [f for f in loaded if id(f) in kept]
     read = tuple(c for f in good for c in f.claims)
-    claims, unplaced = placed(read, entities or Entities())
+    claims, unplaced = placed(read, config.entities)
     problems.extend(unplaced)
+    misspelt = spelling.misspelt_metrics(claims, config.vocabulary.metrics())
+    if misspelt:
+        problems.extend(misspelt.values())
+        claims = tuple(c for c in claims if c.ref not in misspelt)
     known = {c.ref for c in claims}
     broken = {f"{f.source.id}.{i}" for f in good for i in f.broken} | {c.ref for c in read} - known
     checks: list[Check] = []
@@ -157,7 +165,11 @@ def assemble(loaded: list[_File], problems: list[Problem], entities=None) -> Cor
                 problems.append(Problem(ack.location, "an acknowledgement must name a claim of the file it stands in: "
                                         f"move it to the file of {', '.join(refs)}"))
             elif usable:
-                acknowledgements.append(attrs.evolve(ack, claims=refs))
+                wrong = spelling.unknown_rule(ack, rule_ids(config, checks))
+                if wrong is not None:
+                    problems.append(wrong)
+                else:
+                    acknowledgements.append(attrs.evolve(ack, claims=refs))
 
     return Corpus(
         sources=tuple(f.source for f in good),
@@ -168,6 +180,15 @@ def assemble(loaded: list[_File], problems: list[Problem], entities=None) -> Cor
         files=tuple(f.path for f in loaded),
         articles={f.source.id: f.article for f in good if f.article is not None},
     )
+
+
+def rule_ids(config, checks: list[Check]) -> set[str]:
+    """Every rule family and id a finding can carry (but `unit.<metric>`): what an
+    acknowledgement's `rule` may name."""
+    from verify.rules.catalogue import catalogue
+
+    return ({info.id for info in catalogue(config)} | set(spelling.SUB_IDS) | {"acknowledge"}
+            | {c.id for c in checks})
 
 
 def _id_keeper(files: list[_File]) -> _File | None:
