@@ -61,6 +61,8 @@ def extract(text: str, *, locale: str = "en_US", published: date | None = None,
     for number, (s, e) in enumerate(bounds):
         sentence = text[s:e]
         context.sentence = number
+        here = [sp for sp in spans[i:] if sp.anchor_start < e]
+        positions = tuple((sp.start - s, sp.end - s) for sp in here)
         while i < len(spans) and spans[i].anchor_start < e:
             span = spans[i]
             i += 1
@@ -75,7 +77,8 @@ def extract(text: str, *, locale: str = "en_US", published: date | None = None,
             at, at_end = span.start - s, span.end - s
             metric, change = guess_metric(sentence, at, at_end, span.value, vocab)
             entity, segment = entities.guess_entity(sentence, at, at_end, vocab, main)
-            time = guess_time(sentence, at, at_end, metric, change, vocab.flows, context)
+            others = tuple(p for p in positions if p != (at, at_end))
+            time = guess_time(sentence, at, at_end, metric, change, vocab.flows, context, others)
             mentions.append(Mention(**common, metric=metric, entity=entity, segment=segment, change=change,
                                     since=time.since, period=time.period, as_of=time.as_of))
         note_sentence(sentence, context)

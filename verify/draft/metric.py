@@ -15,6 +15,8 @@ from verify.draft.vocabulary import Vocabulary
 from verify.units import PERCENT, POINTS
 from verify.values import Value
 
+_EARNINGS = ("net income", "earnings", "profit", "net profit", "eps")
+_PER_SHARE_METRICS = ("earnings_per_share", "dividend_per_share")
 _SHARE_OF = re.compile(r"\s+(?:share\s+)?of\s+(?:a|an|the|its|their)?\b")
 _JOINED = re.compile(r"\s+(?:in|of|from|on)\s+(?:total\s+|net\s+|annual\s+|quarterly\s+)?")
 _CHANGE_BEFORE = re.compile(r"\b(?:increase|increases|rise|rises|growth|gain|gains|jump|decline|drop|fall|"
@@ -58,16 +60,19 @@ def guess_metric(sentence: str, at: int, at_end: int, value: Value, vocab: Vocab
         return "market_share", None
     best: tuple[float, str] | None = None
     for metric, start, end in _phrases(lower, vocab):
-        fits = _fits(vocab.kinds.get(metric, "any"), kind, change)
+        fits = _fits(vocab.kinds.get(metric, "any"), kind, change) or kind == "money" and metric in _PER_SHARE_METRICS
         if not fits:
             continue
         distance = start - at_end if start >= at_end else max(0, at - end)
-        if start >= at_end and _JOINED.fullmatch(lower, at_end, start):
-            distance = 0  # "$4.3 billion in revenue", "4% of sales"
-        score = distance * (1.6 if start >= at_end else 1.0) - (end - start) * 0.5
+        after = start >= at_end
+        if after and _JOINED.fullmatch(lower, at_end, start):
+            distance, after = 0, False  # "$4.3 billion in revenue", "4% of sales"
+        score = distance * (3.0 if after else 1.0) - (end - start) * 0.5
         if best is None or score < best[0]:
             best = (score, metric)
     metric = best[1] if best else _from_unit(kind)
+    if kind == "money/count:share" and metric == "share_price" and _any_word(lower, _EARNINGS):
+        metric = "earnings_per_share"  # "net income ... or $2.15 a share"
     for special, (words, context) in vocab.metrics_with.items():
         if metric in ("investment", "spending", "capex") and _any_word(lower, words) and _any_word(sentence, context, case=True):
             metric = special

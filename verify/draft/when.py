@@ -30,6 +30,15 @@ _FISCAL_QUARTER = re.compile(
     rf"\bfiscal(?:\s+year)?\s+{_Y}\s+(first|second|third|fourth)[- ]quarter|"
     rf"\bfiscal\s+(first|second|third|fourth)[- ]quarter(?:\s+of)?\s*,?\s*{_Y}|"
     r"\bQ([1-4])\s*(?:of\s+)?FY\s?'?((?:19|20)?\d\d)\b|\bFY\s?'?((?:19|20)?\d\d)\s*-?\s*Q([1-4])\b", re.IGNORECASE)
+_BARE_QUARTER = re.compile(r"\b(first|second|third|fourth)[- ]quarter\b(?!\s+(?:of\s+)?(?:fiscal|(?:19|20)\d\d))",
+                           re.IGNORECASE)
+_EDGE_QUARTER = re.compile(rf"\b(?:(last|final)\s+quarter|(last|final|first)\s+three\s+months)\s+of\s+{_Y}",
+                           re.IGNORECASE)
+_FULL_YEAR = re.compile(r"\bfull[- ]year\b|\bfor the year\b|\bthe year as a whole\b", re.IGNORECASE)
+_BARE_MONTH = re.compile(rf"\b(?:in|through|for|during)\s+({_MONTH})\b(?!\.?\s+\d)", re.IGNORECASE)
+_YEAR_SUBJECT = re.compile(rf"^{_Y}\s+(?:was|is|has been|will be)\b")
+_BASELINE = re.compile(r"(?:\b(?:from|than|since|compared (?:with|to)|versus|vs\.?)\b[^,;.\d$€£¥%]{0,24}|\bon\s+)$",
+                       re.IGNORECASE)
 _HALF = re.compile(rf"\b(first|second)[- ]half(?:\s+of)?\s*{_Y}|\bH([12])\s*{_Y}|\b{_Y}\s*-?H([12])\b",
                    re.IGNORECASE)
 _FISCAL = re.compile(r"\bfiscal(?:\s+year)?\s+((?:19|20)\d\d)\b|\bFY\s?'?((?:19|20)?\d\d)\b", re.IGNORECASE)
@@ -62,7 +71,7 @@ _WEEK_AGO = re.compile(r"\b(?:one|a) week ago\b|\bweek[- ](?:over|on)[- ]week\b|
 _QOQ = re.compile(r"\bquarter[- ](?:over|on)[- ]quarter\b|\bsequentially\b|\bfrom the (?:previous|prior) quarter\b",
                   re.IGNORECASE)
 # Metrics named in plans rather than results: a period named sentences before is not theirs.
-_YEAR_EARLIER = re.compile(r"\s+(?:a year (?:earlier|ago|before)|in the (?:same|year-earlier|year-ago) (?:period|quarter))")
+_YEAR_EARLIER = re.compile(r"\s+(?:(?:of|from|in)\s+)?(?:a year (?:earlier|ago|before)|in the (?:same|year-earlier|year-ago) (?:period|quarter))")
 _NOT_CARRIED = frozenset({"investment", "ai_investment", "spending", "guidance"})
 _CARRY_SENTENCES = 4
 
@@ -85,30 +94,70 @@ class Context:
 
 
 def explicit_period(sentence: str, published: date | None, at: int | None = None,
-                    at_end: int | None = None) -> str | None:
-    """The period a sentence names outright, the one nearest to sentence[at:at_end] if given."""
-    found = _period_phrases(sentence, published)
+                    at_end: int | None = None, *, last_period: str | None = None,
+                    others: tuple[tuple[int, int], ...] = ()) -> str | None:
+    """The period a sentence names for the value at sentence[at:at_end] (the nearest phrase
+    that no other value stands between, and that is no baseline: "up 22% from 2023"); a
+    quarter or "the full year" without a year takes it from `last_period` or the date."""
+    found = _period_phrases(sentence, published, last_period)
     if not found:
         return None
     if at is None:
         return found[0][2]
     at_end = at if at_end is None else at_end
 
+    def usable(item) -> bool:
+        start, end, _ = item
+        lo, hi = (at_end, start) if start >= at_end else (end, at)
+        if any(lo <= s and e <= hi for s, e in others):
+            return False
+        return not _BASELINE.search(sentence, 0, start)
+
     def distance(item):
         start, end, _ = item
         return (start - at_end) * 1.2 if start >= at_end else max(0, at - end)
-    return min(found, key=distance)[2]
+    candidates = [f for f in found if usable(f)]
+    return min(candidates, key=distance)[2] if candidates else None
 
 
-def _period_phrases(sentence: str, published: date | None) -> list[tuple[int, int, str]]:
+def _period_phrases(sentence: str, published: date | None, last_period: str | None = None
+                    ) -> list[tuple[int, int, str]]:
     """Every period phrase of the sentence: (start, end, period); an earlier form wins an overlap."""
     found: list[tuple[int, int, str]] = []
-    for pattern, read in _PERIOD_FORMS:
+    forms = (*_PERIOD_FORMS,
+             (_BARE_QUARTER, lambda m, p: _bare_quarter(_ORD[m.group(1).lower()], p, last_period)),
+             (_FULL_YEAR, lambda m, p: _year_of(last_period)),
+             (_BARE_MONTH, lambda m, p: _bare_month(_MONTHS[m.group(1).lower()], p)))
+    for pattern, read in forms:
         for m in pattern.finditer(sentence):
             period = read(m, published)
             if period and not any(m.start() < e and s < m.end() for s, e, _ in found):
                 found.append((m.start(), m.end(), period))
     return sorted(found)
+
+
+def _bare_quarter(n: int, published: date | None, last_period: str | None) -> str | None:
+    """"the second quarter": of the fiscal year the article is about, else the latest one reported."""
+    if last_period and (m := re.fullmatch(r"(FY\d{4})-Q\d", last_period)):
+        return f"{m.group(1)}-Q{n}"
+    if published is None:
+        return None
+    year = published.year if published.month > 3 * n else published.year - 1
+    return f"{year}-Q{n}"
+
+
+def _bare_month(month: int, published: date | None) -> str | None:
+    if published is None:
+        return None
+    year = published.year if month < published.month else published.year - 1
+    return f"{year}-{month:02d}"
+
+
+def _year_of(period: str | None) -> str | None:
+    if period is None:
+        return None
+    m = re.match(r"(FY)?(\d{4})", period)
+    return f"{m.group(1) or ''}{m.group(2)}" if m else None
 
 
 def _quarter(m: re.Match, _published) -> str:
@@ -155,6 +204,8 @@ def _fiscal_quarter(m: re.Match, _published) -> str:
 _PERIOD_FORMS = (
     (_FISCAL_QUARTER, _fiscal_quarter),
     (_QUARTER, _quarter),
+    (_EDGE_QUARTER, lambda m, p: f"{m.group(3)}-Q1" if (m.group(2) or "").lower() == "first" else f"{m.group(3)}-Q4"),
+    (_YEAR_SUBJECT, lambda m, p: m.group(1)),
     (_HALF, _half),
     (_FISCAL, _fiscal),
     (_THIS_FISCAL, lambda m, p: f"FY{p.year}" if p else None),
@@ -187,9 +238,9 @@ def explicit_date(sentence: str, published: date | None) -> date | None:
 
 
 def guess_time(sentence: str, at: int, at_end: int, metric: str | None, change: str | None,
-               flows: frozenset[str], context: Context) -> Time:
+               flows: frozenset[str], context: Context, others: tuple[tuple[int, int], ...] = ()) -> Time:
     published = context.published
-    period = explicit_period(sentence, published, at, at_end)
+    period = explicit_period(sentence, published, at, at_end, last_period=context.last_period, others=others)
     flow = metric in flows or metric is None and period is not None
     since = _since(sentence, flow, change, published, period)
     if flow:
@@ -212,7 +263,7 @@ def guess_time(sentence: str, at: int, at_end: int, metric: str | None, change: 
 
 def note_sentence(sentence: str, context: Context) -> None:
     """Remember a quarter or half the sentence names, for the flows of the next few sentences."""
-    period = explicit_period(sentence, context.published)
+    period = explicit_period(sentence, context.published, last_period=context.last_period)
     if period and re.search(r"-[QH]\d$", period):
         context.last_period, context.last_period_sentence = period, context.sentence
     elif _QUARTER_REF.search(sentence) and context.last_period:
