@@ -54,6 +54,7 @@ def extract(text: str, *, locale: str = "en_US", published: date | None = None,
     vocab = vocabulary or default_vocabulary()
     bounds = sentences(text)
     main = entities.main_subject(text, bounds, vocab)
+    known = entities.capitalised_inside(text, bounds)
     spans = find_spans(text, vocab, locale)
     context = Context(published=published)
     mentions: list[Mention] = []
@@ -76,7 +77,7 @@ def extract(text: str, *, locale: str = "en_US", published: date | None = None,
                 continue
             at, at_end = span.start - s, span.end - s
             metric, change = guess_metric(sentence, at, at_end, span.value, vocab)
-            entity, segment = entities.guess_entity(sentence, at, at_end, vocab, main)
+            entity, segment = entities.guess_entity(sentence, at, at_end, vocab, main, known)
             others = tuple(p for p in positions if p != (at, at_end))
             time = guess_time(sentence, at, at_end, metric, change, vocab.flows, context, others)
             mentions.append(Mention(**common, metric=metric, entity=entity, segment=segment, change=change,
