@@ -41,6 +41,8 @@ def one(text, **kw):
     ("The group ranks No. 4 among cloud providers.", "No. 4"),
     ("It is the fourth largest carmaker by sales.", "fourth largest"),
     ("Orders for AI chips saw triple-digit growth.", "triple-digit growth"),
+    ("The market keeps growing at more than 20% a year.", "more than 20% a year"),
+    ("Revenue rose to $35.5 billion a year earlier.", "$35.5 billion"),
 ])
 def test_the_span_holds_hedge_direction_and_unit(sentence, span):
     found = facts(sentence)

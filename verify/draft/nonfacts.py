@@ -41,9 +41,9 @@ def why_no_fact(text: str, span: Span, vocab: Vocabulary, sentence_start: int) -
     rest = text[span.end:span.end + 30].lower()
     next_word = re.match(r"[\s-]*([a-z-]+)", rest)
     if next_word and (next_word.group(1) in vocab.durations or next_word.group(1).split("-")[0] in vocab.durations):
-        if value.rank is None and (bare(value) or value.unit.dims and value.unit.dims[0][0] == "year"):
+        if value.rank is None and (bare(value) or value.unit.dims == (("year", 1),)):
             return "a stretch of time, not a quantity of the fact"
-    if value.unit.dims and value.unit.dims[0][0] == "year" and len(value.unit.dims) == 1:
+    if value.unit.dims == (("year", 1),):
         return "a stretch of time, not a quantity of the fact"
     if value.rank is not None:
         return _why_rank_no_fact(text, span, vocab, next_word.group(1) if next_word else "")
