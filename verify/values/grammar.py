@@ -621,7 +621,7 @@ class _Reader:
         hay = self.text if case_sensitive else self.lower
         if self.pos >= len(hay):
             return None
-        pattern = _by_first_letter(words, case_sensitive).get(hay[self.pos])
+        pattern = _by_first_letter(words, case_sensitive)[hay[self.pos]]
         if pattern is None:
             return None
         m = pattern.match(hay, self.pos)
@@ -638,10 +638,24 @@ def _closest(text: str, words, *, pint: bool = False) -> str:
     return f" (did you mean {' or '.join(repr(w) for w in close)}?)" if close else ""
 
 
-_INDEXES: dict[tuple[int, bool], tuple[object, dict[str, re.Pattern[str]]]] = {}
+_INDEXES: dict[tuple[int, bool], tuple[object, _Patterns]] = {}
 
 
-def _by_first_letter(words, case_sensitive: bool) -> dict[str, re.Pattern[str]]:
+class _Patterns(dict):
+    """One pattern per first letter, compiled the first time a text has that letter where
+    a word could start (a table of CLDR names has hundreds of letters no text will use)."""
+
+    def __init__(self, words: dict[str, set[str]]):
+        super().__init__()
+        self.words = words
+
+    def __missing__(self, letter: str) -> re.Pattern[str] | None:
+        words = self.words.get(letter)
+        pattern = self[letter] = _alternatives(words) if words else None
+        return pattern
+
+
+def _by_first_letter(words, case_sensitive: bool) -> _Patterns:
     """A word table as one pattern per first letter, longest word first: `longest` then makes
     one match at each position instead of trying the table's words (the tables live as long
     as their lexicon)."""
@@ -653,7 +667,7 @@ def _by_first_letter(words, case_sensitive: bool) -> dict[str, re.Pattern[str]]:
             k = w if case_sensitive else lower(w)
             if k:
                 index.setdefault(k[0], set()).add(k)
-        entry = (words, {c: _alternatives(ks) for c, ks in index.items()})
+        entry = (words, _Patterns(index))
         _INDEXES[key] = entry
     return entry[1]
 
