@@ -188,6 +188,13 @@ class Interval:
         hi, hi_open = _greater((self.hi, self.hi_open), (other.hi, other.hi_open), open_binds=False)
         return _make(lo, hi, lo_open, hi_open)
 
+    def widened(self, relative: Fraction) -> Interval:
+        """Each finite end moved out by `relative` (>= 0) of its own magnitude: still valid,
+        so built without the validator (a relation widens every side it judges loosely)."""
+        lo = self.lo if self.lo == -INF else self.lo - relative * abs(self.lo)
+        hi = self.hi if self.hi == INF else self.hi + relative * abs(self.hi)
+        return _make(lo, hi, self.lo_open, self.hi_open)
+
     # -- relations: each holds when SOME values inside the operands satisfy it --
 
     def may_equal(self, other: Interval) -> bool:

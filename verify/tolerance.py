@@ -13,7 +13,7 @@ from fractions import Fraction
 
 from verify.exact import Exact
 from verify import formatting
-from verify.interval import INF, Interval
+from verify.interval import Interval
 from verify.quantity import Quantity
 
 DEFAULT = Exact("0.02")
@@ -21,15 +21,7 @@ DEFAULT = Exact("0.02")
 
 def widened(interval: Interval, tolerance: Fraction) -> Interval:
     """Each finite end moved out by half the tolerance of its own magnitude."""
-    if not tolerance:
-        return interval
-    half = tolerance / 2
-    lo, hi = interval.lo, interval.hi
-    if lo != -INF:
-        lo = lo - half * abs(lo)
-    if hi != INF:
-        hi = hi + half * abs(hi)
-    return Interval(lo, hi, interval.lo_open, interval.hi_open)
+    return interval.widened(tolerance / 2) if tolerance else interval
 
 
 def widened_quantity(quantity: Quantity, tolerance: Fraction) -> Quantity:
