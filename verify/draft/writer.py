@@ -90,7 +90,7 @@ def claim_table(m: Mention, claim_id: str, source: SourceGuess, flows: frozenset
     if m.metric:
         _guessed(t, "metric", m.metric)
     else:
-        t.add("metric", f"unknown_{claim_id}")
+        t.add("metric", placeholder_metric(claim_id))
         _note(t["metric"], "TODO: what the number measures (revenue, market_cap, employees ...)")
     if m.segment:
         _guessed(t, "segment", m.segment)
@@ -113,6 +113,22 @@ def claim_table(m: Mention, claim_id: str, source: SourceGuess, flows: frozenset
     t.add("value", m.value_text)
     t.add("quote", quote_of(m))
     return t
+
+
+def placeholder_metric(claim_id: str) -> str:
+    """A metric of the claim's own for one draft could not name: the unit rule skips it, no
+    other claim shares it, and it is no near miss of a known metric (which would not load)."""
+    from types import SimpleNamespace
+
+    from verify import resources
+    from verify.claimfile.spelling import misspelt_metrics
+
+    known = resources.packaged("metrics")["metrics"]
+    for name in (f"unknown_{claim_id}", f"unnamed_metric_of_{claim_id}"):
+        stub = SimpleNamespace(metric=name, ref=claim_id, location=None)
+        if not misspelt_metrics([stub], known):
+            return name
+    return f"unnamed_metric_of_{claim_id}_to_name"
 
 
 def quote_of(m: Mention) -> str:
