@@ -58,6 +58,11 @@ class Run:
         return self.out + self.err
 
 
+# Past the nesting every tomli the bounds allow refuses: 400 levels from 2.3, Python's
+# recursion limit (about 1,000) before.
+TOO_DEEP = "x = " + "[" * 1100 + "]" * 1100 + "\n"
+
+
 def verify(*args, cwd: Path | None = None, stdout=None, env: dict | None = None) -> Run:
     done = subprocess.run([sys.executable, "-c", RUNNER, "--jobs", "1", *map(os.fsdecode, args)]
                           if args[:1] not in (("rates",), ("rules",), ("fmt",)) else
@@ -185,7 +190,7 @@ def test_a_precision_past_the_bounds_is_a_problem(tmp_path, precision):
 
 
 def test_toml_nested_too_deeply_is_a_syntax_error_with_a_line(tmp_path):
-    path = claim_file(tmp_path, "x = " + "[" * 402 + "]" * 402 + "\n")
+    path = claim_file(tmp_path, TOO_DEEP)
     problem(verify(path), f"{path}:11:", "nested too deeply")
 
 
@@ -262,7 +267,7 @@ def project(tmp_path: Path, config: str, name: str = "verify.toml") -> Path:
     ("loose-tolerance = true\n", "loose-tolerance is a fraction"),
     ('packs = ["/dev/zero"]\n', "not a regular file"),
     ('vocabularies = ["/dev/zero"]\n', "not a regular file"),
-    ("x = " + "[" * 402 + "]" * 402 + "\n", "nested too deeply"),
+    (TOO_DEEP, "nested too deeply"),
 ])
 def test_a_bad_config_is_a_problem_with_its_file(tmp_path, config, said):
     folder = project(tmp_path, config)
@@ -291,7 +296,7 @@ def test_a_pyproject_whose_tool_is_no_table_is_not_a_config(tmp_path):
     ('[[identity]]\nid = "x"\nexpr = "a == b"\nexplain = 5\n', "texts in quotes"),
     ('[[identity]]\nid = "x"\nexpr = "a == 1e999999999 * b"\n', "no figure"),
     ('[[identity]]\nid = "x"\nexpr = "a == b' + " + b" * 300 + '"\n', "more than 200 operators"),
-    ("x = " + "[" * 402 + "]" * 402 + "\n", "nested too deeply"),
+    (TOO_DEEP, "nested too deeply"),
 ])
 def test_a_bad_rule_pack_is_a_problem_with_its_file(tmp_path, pack, said):
     folder = project(tmp_path, 'packs = ["pack.toml"]\n')
@@ -306,7 +311,7 @@ RATES_CSV = "Date,USD,JPY,\n2025-01-03,1.0323,162.88,\n2025-01-02,1.0321,163.11,
     ("source = 5\n", "is a table of texts"),
     ("source = [1]\n", "is a table of texts"),
     ('[[source]]\nname = 5\nfile = "r.csv"\n', "is a table of texts"),
-    ("x = " + "[" * 402 + "]" * 402 + "\n", "nested too deeply"),
+    (TOO_DEEP, "nested too deeply"),
     ('[[source]]\nname = "L"\nfile = "loop.csv"\n', "loop.csv"),
 ])
 def test_a_bad_rates_folder_is_a_problem(tmp_path, sources, said):
@@ -639,7 +644,7 @@ def test_an_integer_of_thousands_of_digits_is_a_syntax_error_with_a_line(tmp_pat
 
 
 def test_fmt_reads_no_fifo_and_no_toml_nested_too_deeply(tmp_path):
-    claim_file(tmp_path, "x = " + "[" * 402 + "]" * 402 + "\n", name="deep.toml")
+    claim_file(tmp_path, TOO_DEEP, name="deep.toml")
     os.mkfifo(tmp_path / "p.toml")
     run = verify("fmt", "--check", tmp_path)
     problem(run, "p.toml", "not a regular file")
