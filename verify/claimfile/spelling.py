@@ -53,6 +53,8 @@ def _typo_of(name: str, known: set[str]) -> str | None:
         if abs(len(candidate) - len(name)) > allowed:
             continue
         d = _distance(name, candidate, allowed)
+        if d > allowed:
+            continue
         if d < best_distance:
             best, best_distance = [candidate], d
         elif d == best_distance:
