@@ -69,19 +69,18 @@ def extract(text: str, *, locale: str = "en_US", published: date | None = None,
             i += 1
             if span.anchor_start < s:
                 continue
-            common = dict(start=span.start, end=span.end, text=text[span.start:span.end], value_text=span.text,
-                          value=span.value, sentence=sentence, sentence_start=s)
+            found = Mention(span.start, span.end, text[span.start:span.end], span.text, span.value, sentence, s)
             reason = why_no_fact(text, span, vocab, s)
-            if reason is not None:
-                mentions.append(Mention(**common, fact=False, reason=reason))
+            if reason is not None or span.value is None:
+                mentions.append(attrs.evolve(found, fact=False, reason=reason))
                 continue
             at, at_end = span.start - s, span.end - s
             metric, change = guess_metric(sentence, at, at_end, span.value, vocab)
             entity, segment = entities.guess_entity(sentence, at, at_end, vocab, main, known)
             others = tuple(p for p in positions if p != (at, at_end))
             time = guess_time(sentence, at, at_end, metric, change, vocab.flows, context, others)
-            mentions.append(Mention(**common, metric=metric, entity=entity, segment=segment, change=change,
-                                    since=time.since, period=time.period, as_of=time.as_of))
+            mentions.append(attrs.evolve(found, metric=metric, entity=entity, segment=segment, change=change,
+                                         since=time.since, period=time.period, as_of=time.as_of))
         note_sentence(sentence, context)
     return _filled_from_repeats(mentions, vocab)
 
@@ -91,11 +90,11 @@ def _filled_from_repeats(mentions: list[Mention], vocab: Vocabulary) -> list[Men
     metric and period of its fullest statement where its own sentence names none."""
     by_reading: dict[tuple, list[Mention]] = {}
     for m in mentions:
-        if m.fact and m.value.rank is None:  # "largest" in one sentence is not "first" in another
+        if m.value is not None and m.fact and m.value.rank is None:  # "largest" here is not "first" there
             by_reading.setdefault(_reading(m.value), []).append(m)
     filled = []
     for m in mentions:
-        if m.fact and m.value.rank is None:
+        if m.value is not None and m.fact and m.value.rank is None:
             donors = by_reading[_reading(m.value)]
             if m.metric is None:
                 donor = next((d for d in donors if d.metric is not None), None)
