@@ -7,11 +7,9 @@ import re
 
 from verify.draft.spans import Span, bare
 from verify.draft.vocabulary import Vocabulary
+from verify.draft.when import MONTHS
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-           "january", "february", "march", "april", "june", "july", "august", "september", "october",
-           "november", "december")
-_MONTH = "|".join(_MONTHS)
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATE_BEFORE = re.compile(rf"\b(?:{_MONTH})\.?\s*$", re.IGNORECASE)
 _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b", re.IGNORECASE)
 _PERIOD_WORDS = ("quarter", "half", "quarters", "halves", "consecutive", "straight", "successive", "time",

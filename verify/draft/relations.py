@@ -13,6 +13,7 @@ import re
 
 import tomlkit
 
+from verify.draft import writer
 from verify.draft.mention import Mention
 from verify.draft.metric import kind_of
 
@@ -44,7 +45,7 @@ def _shares(group, taken):
             kind = kind_of(whole.value)
             part = next((cid for m, cid in group if m is not whole and m is not share and not m.change
                          and kind_of(m.value) == kind), None)
-            check_id = _unique(f"{share_id}_of_{whole_id}", taken)
+            check_id = writer.unique_id(f"{share_id}_of_{whole_id}", taken)
             if part is not None:
                 yield _check(check_id, f"{part} == {share_id} * {whole_id}",
                              f"{share.text} of {whole.text}, as one sentence states it")
@@ -68,7 +69,7 @@ def _growths(group, taken):
         if level is None:
             continue
         if baseline is not None:
-            check_id = _unique(f"{change_id}_vs_levels", taken)
+            check_id = writer.unique_id(f"{change_id}_vs_levels", taken)
             yield _check(check_id, f"{level[1]} == {baseline[1]} * (1 + {change_id})",
                          f"{level[0].text}, {change.text} from {baseline[0].text}")
         else:
@@ -80,16 +81,6 @@ def _check(check_id: str, expr: str, note: str):
     t = tomlkit.table()
     t.add("id", check_id)
     t.add("expr", expr)
-    t["expr"].comment("guessed")
-    t["expr"].trivia.comment_ws = "  "
+    writer.note(t["expr"], writer.GUESSED)
     t.add("note", note)
     return t
-
-
-def _unique(base: str, taken: set[str]) -> str:
-    candidate, n = base, 1
-    while candidate in taken:
-        n += 1
-        candidate = f"{base}_{n}"
-    taken.add(candidate)
-    return candidate

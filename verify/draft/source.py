@@ -6,9 +6,9 @@ import re
 from datetime import date
 from pathlib import Path
 
-from verify.draft.when import _MONTHS
+from verify.draft.when import MONTHS
 
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATELINE = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)\b|\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b|"
                        rf"\b(\d{{1,2}})\s+({_MONTH})\.?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 _HEADING = re.compile(r"^\s*#+\s*")
@@ -37,10 +37,10 @@ def date_of(text: str) -> date | None:
     g = m.groups()
     try:
         if g[0]:
-            return date(int(g[2]), _MONTHS[g[0].lower()], int(g[1]))
+            return date(int(g[2]), MONTHS[g[0].lower()], int(g[1]))
         if g[3]:
             return date(int(g[3]), int(g[4]), int(g[5]))
-        return date(int(g[8]), _MONTHS[g[7].lower()], int(g[6]))
+        return date(int(g[8]), MONTHS[g[7].lower()], int(g[6]))
     except ValueError:
         return None
 

@@ -16,11 +16,11 @@ import attrs
 from verify.values.lexicon import default_lexicon
 
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-_MONTHS = {m: i for i, names in enumerate(
+MONTHS = {m: i for i, names in enumerate(
     (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
      ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
      ("nov", "november"), ("dec", "december")), start=1) for m in names}
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _Y = r"((?:19|20)\d\d)"
 _QUARTER = re.compile(rf"\b(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?:\s+of)?(?:\s+(?:fiscal|calendar))?"
                       rf"(?:\s+year)?\s*,?\s*{_Y}|\bQ([1-4])\s*'?(?:FY)?\s*{_Y}|\b{_Y}\s*-?Q([1-4])\b|"
@@ -127,7 +127,7 @@ def _period_phrases(sentence: str, published: date | None, last_period: str | No
     forms = (*_PERIOD_FORMS,
              (_BARE_QUARTER, lambda m, p: _bare_quarter(_ORD[m.group(1).lower()], p, last_period)),
              (_FULL_YEAR, lambda m, p: _year_of(last_period)),
-             (_BARE_MONTH, lambda m, p: _bare_month(_MONTHS[m.group(1).lower()], p)))
+             (_BARE_MONTH, lambda m, p: _bare_month(MONTHS[m.group(1).lower()], p)))
     for pattern, read in forms:
         for m in pattern.finditer(sentence):
             period = read(m, published)
@@ -209,7 +209,7 @@ _PERIOD_FORMS = (
     (_HALF, _half),
     (_FISCAL, _fiscal),
     (_THIS_FISCAL, lambda m, p: f"FY{p.year}" if p else None),
-    (_MONTH_YEAR, lambda m, p: f"{m.group(2)}-{_MONTHS[m.group(1).lower().rstrip('.')]:02d}"),
+    (_MONTH_YEAR, lambda m, p: f"{m.group(2)}-{MONTHS[m.group(1).lower().rstrip('.')]:02d}"),
     (_NEXT_YEARS, _years_ahead),
     (_PAST_YEARS, _years_back),
     (_YEAR, lambda m, p: m.group(1) or m.group(2)),
@@ -220,7 +220,7 @@ _PERIOD_FORMS = (
 
 def explicit_date(sentence: str, published: date | None) -> date | None:
     if m := _AS_OF.search(sentence):
-        month, day = _MONTHS[m.group(1).lower().rstrip(".")], int(m.group(2))
+        month, day = MONTHS[m.group(1).lower().rstrip(".")], int(m.group(2))
         year = int(m.group(3)) if m.group(3) else None
         if year is None and published:
             year = published.year if (month, day) <= (published.month, published.day) else published.year - 1

@@ -49,7 +49,7 @@ def claim_file(source: SourceGuess, mentions: list[Mention], ids: list[str], che
         _guessed(defaults, "entity", source.entity, "the article's main subject")
     else:
         defaults.add("entity", "unknown")
-        _note(defaults["entity"], "TODO: who the claims are about")
+        note(defaults["entity"], "TODO: who the claims are about")
     doc.add("defaults", defaults)
     facts = [m for m in mentions if m.fact]
     if facts:
@@ -75,7 +75,7 @@ def source_table(source: SourceGuess) -> Table:
     else:
         # Claims without a time take the source's date, so the file needs one to load.
         t.add("published", date.today())
-        _note(t["published"], "TODO: the article's date; draft found none and wrote today's")
+        note(t["published"], "TODO: the article's date; draft found none and wrote today's")
     if source.text:
         t.add("text", source.text)
     t.add("locale", source.locale)
@@ -91,7 +91,7 @@ def claim_table(m: Mention, claim_id: str, source: SourceGuess, flows: frozenset
         _guessed(t, "metric", m.metric)
     else:
         t.add("metric", placeholder_metric(claim_id))
-        _note(t["metric"], "TODO: what the number measures (revenue, market_cap, employees ...)")
+        note(t["metric"], "TODO: what the number measures (revenue, market_cap, employees ...)")
     if m.segment:
         _guessed(t, "segment", m.segment)
     if m.period and m.period.upper().startswith("FY"):
@@ -205,10 +205,11 @@ def _short(sentence: str) -> str:
 
 def _guessed(table: Table, key: str, value, why: str | None = None) -> None:
     table.add(key, value)
-    _note(table[key], GUESSED + (f": {why}" if why else ""))
+    note(table[key], GUESSED + (f": {why}" if why else ""))
 
 
-def _note(item, text: str) -> None:
+def note(item, text: str) -> None:
+    """A comment after the item on its line."""
     item.comment(text)
     item.trivia.comment_ws = "  "
 
