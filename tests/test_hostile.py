@@ -231,6 +231,11 @@ def test_a_fifo_named_like_a_claim_file_is_not_waited_on(tmp_path):
     assert "1 claim" in run.out
 
 
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_a_device_given_as_a_claim_file_is_not_read(device):
+    problem(verify(device), device, "not a regular file")
+
+
 def test_a_file_name_that_is_not_utf8_is_reported_and_written(tmp_path):
     folder = tmp_path / "claims"
     claim_file(folder, "bogus = 1\n", name=os.fsdecode(b"bad\xff.toml"))

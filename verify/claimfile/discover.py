@@ -24,8 +24,8 @@ def claim_files(paths: list[str]) -> tuple[list[Path], list[Problem]]:
             if not found:
                 problems.append(Problem(Location(given), f"no claim files (*.toml) under {given}"))
             files.extend(found)
-        elif path.is_symlink():
-            files.append(path)  # a link that leads nowhere: reading it says why
+        elif path.is_symlink() or path.exists():
+            files.append(path)  # a link that leads nowhere, a device, a FIFO: reading it says why
         else:
             problems.append(Problem(Location(given), "no such file or folder: give the path of claim "
                                                       "files (*.toml) or of a folder that holds them"))
