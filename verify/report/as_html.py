@@ -277,7 +277,8 @@ def _letter(i: int) -> str:
 
 # -- the picture: each side's intervals on one number line ------------------------------
 
-WIDTH, LEFT, RIGHT, ROW, AXIS = 640, 86, 16, 40, 34
+# In SVG units; the picture is scaled to the page's width (about 330 on a phone, 576 at most).
+WIDTH, LEFT, RIGHT, ROW, AXIS = 480, 74, 16, 40, 34
 
 
 def number_line(sides: tuple[Side, ...], tolerance: Fraction | None = None) -> str:
@@ -322,8 +323,10 @@ def number_line(sides: tuple[Side, ...], tolerance: Fraction | None = None) -> s
     out.append(f'<line x1="{LEFT}" y1="{axis}" x2="{WIDTH - RIGHT}" y2="{axis}" class="axis"/>')
     for value in ticks(low, high):
         at = x(value)
+        # a label near an edge is set inside it, not cut by it
+        anchor = "end" if at > WIDTH - RIGHT - 30 else ("start" if at < LEFT + 30 else "middle")
         out.append(f'<line x1="{at}" y1="{axis - 3}" x2="{at}" y2="{axis + 3}" class="axis"/>'
-                   f'<text x="{at}" y="{axis + 18}" text-anchor="middle" class="tick">'
+                   f'<text x="{at}" y="{axis + 18}" text-anchor="{anchor}" class="tick">'
                    f'{_text(_label(value, unit))}</text>')
     out.append("</svg>")
     widening = (f" Dashed: the loose reading widened by the relation's tolerance ({per_side(tolerance)} "
@@ -519,10 +522,10 @@ td.value { white-space: nowrap; font-weight: 600; }
 table.computation td:first-child { white-space: nowrap; }
 .swatch { display: inline-block; width: .8rem; height: .8rem; border-radius: .2rem; margin-right: .3rem;
   vertical-align: -.1rem; }
-figure.picture { margin: .4rem 0; overflow-x: auto; }
-figure.picture svg { width: 100%; min-width: 26rem; height: auto; max-width: 46rem; display: block; }
+figure.picture { margin: .4rem 0; }
+figure.picture svg { width: 100%; height: auto; max-width: 36rem; display: block; }
 figcaption { font-size: .8rem; color: #4b5563; }
-svg text { font: 12px system-ui, sans-serif; fill: #374151; } svg text.light { fill: #6b7280; }
+svg text { font: 13px system-ui, sans-serif; fill: #374151; } svg text.light { fill: #6b7280; }
 svg .axis { stroke: #6b7280; stroke-width: 1; }
 .rates-title { margin: .3rem 0 0; font-size: .9rem; font-weight: 600; }
 ul.rates { margin: 0; font-size: .9rem; }
