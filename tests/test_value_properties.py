@@ -111,3 +111,13 @@ def test_any_mix_of_the_grammars_words_raises_only_our_error(text, locale):
         assert refused.message
     else:
         assert value.strict.interval.within(value.loose.interval)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(LOCALES),
+       st.decimals(min_value=0, max_value=10**12, places=3, allow_nan=False, allow_infinity=False))
+def test_every_locale_reads_the_numbers_babel_writes_for_it(locale, number):
+    from babel.numbers import format_decimal
+
+    text = format_decimal(number, locale=locale)
+    assert parse_value(text, locale=locale).nominal == Fraction(number), (locale, text)
