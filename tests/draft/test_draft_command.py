@@ -47,9 +47,15 @@ def test_the_draft_marks_guesses_and_gaps_and_lists_what_it_left_out(tmp_path):
     assert len(ids) == len(set(ids))
     assert 'metric = "revenue"  # guessed' in text
     assert "# title = \"...\"  # TODO" in text  # the first line is a sentence, not a headline
-    assert "  # TODO: the article's date; draft found none and wrote today's" in text  # no dateline, no --published
+    assert "  # TODO: the article's date; draft found none and wrote a stand-in" in text  # no dateline, no --published
     assert "'2.5' in" in text and "part of a name (\"Qwen 2.5\")" in text
     assert data["source"]["text"] == SEEDS[0]  # the quote rule can read it
+
+
+def test_without_a_date_both_seed_articles_draft_to_files_that_check(tmp_path):
+    outputs = [drafted(tmp_path, name) for name in SEEDS]  # no --published, no dateline
+    loads_cleanly(*outputs)
+    assert main([str(p) for p in outputs]) in (0, 1)
 
 
 def test_a_dateline_gives_published_and_a_heading_the_title(tmp_path):

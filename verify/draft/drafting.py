@@ -25,11 +25,25 @@ def draft(article_path: str | Path, *, source_id: str | None = None, published: 
     main = _main_subject(mentions)
     guess = writer.SourceGuess(
         id=_source_id(source_id, article_path), title=sources.title_of(text), published=published,
-        locale=locale, text=_relative(article_path, output), entity=main)
+        locale=locale, text=_relative(article_path, output), entity=main,
+        stand_in=None if published else _stand_in_date())
     facts = [m for m in mentions if m.fact]
     ids = writer.claim_ids(facts, main)
     return writer.claim_file(guess, mentions, ids, relations.candidates(facts, ids),
                              article_name=Path(article_path).name, flows=vocab.flows)
+
+
+def _stand_in_date() -> date:
+    """Today, or the last day of the bundled exchange rates if earlier: a later date would
+    leave the loose reading without rates to convert at (a problem, not a check)."""
+    today = date.today()
+    try:
+        from verify.rates import RateBook
+
+        book = RateBook.bundled()
+        return min([today, *(book.table(spec).last_day for spec in book.specs)])
+    except Exception:  # the rates are no part of drafting: without them, today it is
+        return today
 
 
 def _read(path: str | Path) -> str:

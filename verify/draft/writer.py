@@ -33,6 +33,7 @@ class SourceGuess:
     locale: str = "en_US"
     text: str | None = None  # the article's path relative to the claim file, where the loader can read it
     entity: str | None = None  # the article's main subject: [defaults] entity
+    stand_in: date | None = None  # the date written as `published` when the text gives none
 
 
 def claim_file(source: SourceGuess, mentions: list[Mention], ids: list[str], checks: list[Table | str], *,
@@ -74,8 +75,8 @@ def source_table(source: SourceGuess) -> Table:
         _guessed(t, "published", source.published)
     else:
         # Claims without a time take the source's date, so the file needs one to load.
-        t.add("published", date.today())
-        note(t["published"], "TODO: the article's date; draft found none and wrote today's")
+        t.add("published", source.stand_in or date.today())
+        note(t["published"], "TODO: the article's date; draft found none and wrote a stand-in")
     if source.text:
         t.add("text", source.text)
     t.add("locale", source.locale)
