@@ -302,14 +302,15 @@ def _extra_report(spec: str) -> tuple[str, str]:
     return format, path
 
 
-def _write(path: str, pieces) -> bool:
+def _write(path: str, pieces, command: str = "verify") -> bool:
+    """Write `pieces` to `path` atomically; False, with a message on standard error, if it cannot be written."""
     from verify.io import write_atomically
 
     try:
         write_atomically(path, pieces)
         return True
     except OSError as exc:
-        print(f"verify: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"{command}: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
         return False
 
 

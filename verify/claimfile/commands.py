@@ -7,8 +7,11 @@ import json
 import sys
 from pathlib import Path
 
+from verify.cli import _write
+
 
 def main(command: str, argv: list[str]) -> int:
+    """Run `verify schema`, `verify new` or `verify fmt` with the arguments after the command's name."""
     args = _parser(command).parse_args(argv)
     return {"schema": _schema, "new": _new, "fmt": _fmt}[command](args)
 
@@ -57,7 +60,7 @@ def _new(args: argparse.Namespace) -> int:
     if path.exists() and not args.force:
         print(f"verify new: {path} exists: name another file, or add --force to overwrite it", file=sys.stderr)
         return 2
-    return 0 if _write(path, text, "verify new") else 2
+    return 0 if _write(str(path), text, "verify new") else 2
 
 
 def _fmt(args: argparse.Namespace) -> int:
@@ -90,21 +93,10 @@ def _fmt(args: argparse.Namespace) -> int:
         if args.check:
             sys.stdout.writelines(difflib.unified_diff(text.splitlines(keepends=True), laid_out.splitlines(keepends=True),
                                                        f"{path}", f"{path} (verify fmt)"))
-        elif not _write(path, laid_out, "verify fmt"):
+        elif not _write(str(path), laid_out, "verify fmt"):
             status = 2
     verb = "would be laid out anew" if args.check else "laid out anew"
     print(f"{changed} of {len(files)} file{'s' if len(files) != 1 else ''} {verb}", file=sys.stderr)
     if status:
         return status
     return 1 if args.check and changed else 0
-
-
-def _write(path: Path, text: str, command: str) -> bool:
-    from verify.io import write_atomically
-
-    try:
-        write_atomically(path, text)
-        return True
-    except OSError as exc:
-        print(f"{command}: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
-        return False
