@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from fractions import Fraction
-from typing import Union
+from typing import Union, cast
 
 import attrs
 
@@ -191,8 +191,8 @@ class Interval:
     def widened(self, relative: Fraction) -> Interval:
         """Each finite end moved out by `relative` (>= 0) of its own magnitude: still valid,
         so built without the validator (a relation widens every side it judges loosely)."""
-        lo = self.lo if self.lo == -INF else self.lo - relative * abs(self.lo)
-        hi = self.hi if self.hi == INF else self.hi + relative * abs(self.hi)
+        lo = self.lo if self.lo == -INF else self.lo - relative * abs(cast(Fraction, self.lo))  # finite
+        hi = self.hi if self.hi == INF else self.hi + relative * abs(cast(Fraction, self.hi))
         return _make(lo, hi, self.lo_open, self.hi_open)
 
     # -- relations: each holds when SOME values inside the operands satisfy it --
