@@ -1,15 +1,23 @@
 """Currency conversion under the two readings (SPEC section 5).
 
-strict: the fixing of the reference date, give or take a small spread (0.5%);
-loose:  also any daily fixing from the reference date to the source's
-        publication date (a writer may have used any of them).
-Every rate used is recorded, so that a finding can show it.
+strict: a level (a claim with `as_of`) at the fixing of its date; a flow (a claim
+        with a period) at the period-end fixing or at the average of the period's
+        fixings, the two conventions in use (companies' convenience translations,
+        and income statements and most reporters); each give or take 0.5%.
+loose:  any daily fixing from the period's start (a level: its date) to the
+        source's publication date, give or take the same spread.
+
+A conversion keeps its options apart, so that a relation can hold at one of a
+flow's two rates without holding at a rate between them, and every rate used is
+recorded, so that a finding can show which one agreed.
 """
 
 from __future__ import annotations
 
 from datetime import date
 from fractions import Fraction
+
+import attrs
 
 from verify.exact import Exact
 from verify.interval import Interval
@@ -18,6 +26,32 @@ from verify.rates import Rate, RateBook
 from verify.rates.book import money_dimension
 
 SPREAD = Exact(5, 1000)
+
+
+@attrs.frozen
+class Option:
+    """The quantity converted at one rate (or, loosely, at any rate of a window)."""
+
+    quantity: Quantity
+    rates: tuple[Rate, ...]
+
+
+@attrs.frozen
+class Conversion:
+    options: tuple[Option, ...]
+
+    @property
+    def quantity(self) -> Quantity:
+        """Every option in one interval: what a relation that cannot choose sees."""
+        first = self.options[0].quantity
+        interval = first.interval
+        for option in self.options[1:]:
+            interval = interval.hull(option.quantity.interval)
+        return Quantity(interval, first.unit)
+
+    @property
+    def rates(self) -> list[Rate]:
+        return [r for option in self.options for r in option.rates]
 
 
 class Converter:
@@ -32,18 +66,55 @@ class Converter:
         return self._rates
 
     def convert(self, quantity: Quantity, to: str, *, reading: str, reference: date,
-                published: date | None) -> tuple[Quantity, list[Rate]]:
-        """`quantity` in currency `to`; raises RateError where no rate can be had."""
+                published: date | None, start: date | None = None) -> tuple[Quantity, list[Rate]]:
+        """`quantity` in currency `to`, every option in one interval; raises RateError where
+        no rate can be had. `start` is a flow's first day (None for a level)."""
+        conversion = self.conversion(quantity, to, reading=reading, reference=reference, published=published,
+                                     start=start)
+        return conversion.quantity, conversion.rates
+
+    def conversion(self, quantity: Quantity, to: str, *, reading: str, reference: date,
+                   published: date | None, start: date | None = None) -> Conversion:
         code, exponent = money_dimension(quantity.unit)
         if code == to:
-            return quantity, []
+            return Conversion((Option(quantity, ()),))
         fixing = self.rates.rate(code, to, reference)
-        factor = Interval(fixing.value * (1 - self.spread), fixing.value * (1 + self.spread))
-        used = [fixing]
-        if reading == "loose" and published is not None and published > reference:
-            low, high = self.rates.extremes(code, to, reference, published)
-            factor = factor.hull(Interval(low.value, high.value))
-            used += [r for r in (low, high) if r.on != fixing.on]
-        if exponent < 0:
-            factor = factor.reciprocal()
-        return Quantity(quantity.interval * factor, quantity.unit.with_currency(code, to)), used
+        rates = [fixing if start is None else fixing.based("period-end")]
+        if start is not None:
+            rates.append(self.rates.average(code, to, start, reference))
+        factors = [Interval(r.value * (1 - self.spread), r.value * (1 + self.spread)) for r in rates]
+        if reading == "loose":
+            factor = factors[0]
+            for other in factors[1:]:
+                factor = factor.hull(other)
+            first = start or reference
+            last = max(reference, published) if published is not None else reference
+            if last > first:
+                low, high = self.rates.extremes(code, to, first, last, from_start=start is not None)
+                factor = factor.hull(Interval(low.value * (1 - self.spread), high.value * (1 + self.spread)))
+                rates += [r for r in (low, high) if r.on != fixing.on]
+            factors, rates = [factor], [tuple(rates)]
+        else:
+            rates = [(r,) for r in rates]
+        unit = quantity.unit.with_currency(code, to)
+        return Conversion(tuple(
+            Option(Quantity(quantity.interval * (f.reciprocal() if exponent < 0 else f), unit), used)
+            for f, used in zip(factors, rates)))
+
+    def closest_day(self, quantity: Quantity, to: str, wanted: Fraction, *, start: date, end: date) -> Rate:
+        """The daily fixing from `start` to `end` that brings `quantity` nearest to `wanted` (in
+        `to`): the rate a loose agreement names."""
+        code, exponent = money_dimension(quantity.unit)
+        middle = _middle(quantity.interval)
+        if not middle or not wanted:
+            return self.rates.rate(code, to, end).based("daily")
+        rate = wanted / middle if exponent > 0 else middle / wanted
+        return self.rates.closest(code, to, start, end, rate)
+
+
+def _middle(interval: Interval) -> Fraction:
+    """A finite value inside `interval`: its midpoint, or its finite end."""
+    if interval.bounded:
+        return (interval.lo + interval.hi) / 2
+    finite = [e for e in (interval.lo, interval.hi) if isinstance(e, Fraction)]
+    return finite[0] if finite else Exact(0)

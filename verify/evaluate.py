@@ -1,8 +1,9 @@
 """Evaluating expression trees to quantities, under one reading.
 
-Money is brought to one currency leaf by leaf, each claim at its own reference
-date (a flow's period end, a level's as_of), because a sum of conversions at
-different dates is what the claims actually mean. The target currency is the
+Money is brought to one currency leaf by leaf, each claim at its own dates (a
+level's as_of; a flow's period end and period average, taken together as the
+range between them), because a sum of conversions at different dates is what
+the claims actually mean. The target currency is the
 first one the expression names, or the one `convert(x, 'EUR')` asks for.
 """
 
@@ -16,7 +17,7 @@ from typing import Callable
 from verify import expressions as ex
 from verify.conversion import Converter
 from verify.exact import Exact
-from verify.facts import rate_date
+from verify.facts import period_start, rate_date
 from verify.interval import Interval
 from verify.model import Claim
 from verify.quantity import Quantity
@@ -114,7 +115,8 @@ class Evaluator:
             raise UnitError(f"{claim.ref if claim else 'a quoted value'} has no date to convert "
                             f"{currencies[0]} to {target} at")
         converted, rates = self.converter.convert(quantity, target, reading=self.reading, reference=reference,
-                                                  published=self.published(claim))
+                                                  published=self.published(claim),
+                                                  start=period_start(claim) if claim is not None else None)
         self.rates.extend(r for r in rates if r not in self.rates)
         return converted
 

@@ -88,6 +88,11 @@ def rate_date(claim: Claim, currency: str, target: str) -> date:
     return day
 
 
+def period_start(claim: Claim) -> date | None:
+    """A flow's first day (its average rate and loose window start there); None for a level."""
+    return claim.period.start if claim.period is not None else None
+
+
 def group(claims) -> dict[FactKey, list[Claim]]:
     """Claims by the fact they state, in the order of each fact's first claim.
 

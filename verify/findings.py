@@ -32,6 +32,7 @@ class Finding(PlainData):
     claims: tuple[Claim, ...] = ()
     sides: tuple[Side, ...] = ()
     rates: tuple[Rate, ...] = ()
+    agreed: tuple[Rate, ...] = ()  # the rates at which the loose reading holds (a warning's)
     acknowledged: bool = False
     key: str = ""  # what the finding is about, independent of lines (for fingerprints)
     at: Location | None = None  # where to point, if not at its first claim

@@ -114,11 +114,22 @@ class RateBook:
             return Rate(base, quote, Exact(1), on, "identity", on)
         return self._first(base, quote, lambda t: t.rate(base, quote, on))
 
-    def extremes(self, base: str, quote: str, start: date, end: date) -> tuple[Rate, Rate]:
+    def extremes(self, base: str, quote: str, start: date, end: date, *,
+                 from_start: bool = False) -> tuple[Rate, Rate]:
         if base == quote:
             same = Rate(base, quote, Exact(1), start, "identity", start)
             return same, same
-        return self._first(base, quote, lambda t: t.extremes(base, quote, start, end))
+        return self._first(base, quote, lambda t: t.extremes(base, quote, start, end, from_start=from_start))
+
+    def closest(self, base: str, quote: str, start: date, end: date, wanted) -> Rate:
+        if base == quote:
+            return Rate(base, quote, Exact(1), end, "identity", end, "daily")
+        return self._first(base, quote, lambda t: t.closest(base, quote, start, end, wanted))
+
+    def average(self, base: str, quote: str, start: date, end: date) -> Rate:
+        if base == quote:
+            return Rate(base, quote, Exact(1), end, "identity", end, "period average", start)
+        return self._first(base, quote, lambda t: t.average(base, quote, start, end))
 
     def convert(self, quantity: Quantity, to: str, on: date) -> tuple[Quantity, Rate]:
         """`quantity` (money, or money per something) in currency `to` at the fixing of `on`."""

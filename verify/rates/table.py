@@ -3,6 +3,10 @@
 The file is read when first used, a currency's column is split out of the rows
 when a conversion first needs it, and its figures become exact Fractions cell by
 cell: a run that converts nothing pays nothing, and one that converts pays little.
+
+What a window of days asks (its lowest and highest cross rate, its average) is
+answered from structures kept per currency against the anchor, or per pair in
+blocks of rows, so memory grows with the currencies used, not with their square.
 """
 
 from __future__ import annotations
@@ -18,13 +22,13 @@ import attrs
 from verify.errors import FileError
 from verify.exact import Exact
 from verify.io import read_text
-from verify.rates.extremes import Extremes
+from verify.rates.window import BlockExtremes, PrefixMeans
 
 _CELL = re.compile(r"[0-9]+(?:\.[0-9]+)?")  # ASCII digits: \d takes any script's
 _CODE = re.compile(r"[A-Z]{3}")
 MISSING = ("N/A", "")
 MAX_BYTES = 64 * 1024 * 1024  # the whole ECB history since 1999 is under 8 MiB
-SCAN_LIMIT = 400  # rows: a window shorter than this (about 19 months) is scanned, not tree-searched
+_ANSWERS = 4096  # window answers remembered per table: claims of one story share their windows
 
 
 class RateError(FileError):
@@ -33,7 +37,12 @@ class RateError(FileError):
 
 @attrs.frozen
 class Rate:
-    """1 `base` = `value` `quote`, the fixing of `on` (asked for `asked`), from `source`."""
+    """1 `base` = `value` `quote`, the fixing of `on` (asked for `asked`), from `source`.
+
+    `basis` says which rate of a conversion it is: the fixing of a level's date, a
+    flow's period-end fixing or period average (the mean of the fixings from `start`
+    to `on`), or a daily fixing of the loose reading's window.
+    """
 
     base: str
     quote: str
@@ -41,16 +50,27 @@ class Rate:
     on: date
     source: str
     asked: date | None = None
+    basis: str = "fixing"
+    start: date | None = None
 
     def __str__(self) -> str:
         from verify import formatting
 
-        return f"1 {self.base} = {formatting.number(self.value)} {self.quote} on {self.on.isoformat()} ({self.source})"
+        if self.basis == "period average" and self.start is not None:
+            when = f"average of the fixings {self.start.isoformat()}..{self.on.isoformat()}"
+        elif self.basis == "fixing":
+            when = f"on {self.on.isoformat()}"
+        else:
+            when = f"{self.basis} on {self.on.isoformat()}"
+        return f"1 {self.base} = {formatting.number(self.value)} {self.quote} {when} ({self.source})"
+
+    def based(self, basis: str) -> Rate:
+        return attrs.evolve(self, basis=basis)
 
 
 class RateTable:
-    """Rates of one source: `rate()` finds one row by bisection; `extremes()` scans a short
-    window and searches a long one in the pair's tree."""
+    """Rates of one source: `rate()` finds one row by bisection; `extremes()` and `average()`
+    answer for a window of days from per-pair block summaries and per-currency prefix sums."""
 
     def __init__(self, path: str | Path, *, name: str, anchor: str = "EUR", title: str | None = None,
                  attribution: str | None = None):
@@ -65,7 +85,9 @@ class RateTable:
         self._index: dict[str, int] = {}  # currency -> its column among a row's cells
         self._columns: dict[str, tuple[str, ...]] = {}  # split out of the rows when first used
         self._values: dict[str, list[Fraction | None]] = {}
-        self._pairs: dict[tuple[str, str], Extremes[Fraction]] = {}
+        self._pairs: dict[tuple[str, str], BlockExtremes] = {}
+        self._means: dict[str, PrefixMeans] = {}
+        self._answers: dict[tuple, tuple[Rate, Rate]] = {}
         self._read()
 
     # -- reading ---------------------------------------------------------------
@@ -161,34 +183,68 @@ class RateTable:
         value = self._cross(base, quote, i)
         return Rate(base, quote, value, date.fromordinal(self._dates[i]), self.name, on)
 
-    def extremes(self, base: str, quote: str, start: date, end: date) -> tuple[Rate, Rate]:
-        """The lowest and highest daily rate from the fixing that applies on `start` to `end`."""
-        first, last = self._row(start), self._row(end)
-        self._cross(base, quote, first)  # a clear error if the window starts without a rate
-        if last - first < SCAN_LIMIT:
-            found = self._scan(base, quote, first, last)
-        else:
-            found = self._pair(base, quote).query(first, last)
-        assert found is not None  # the first row has a value
-        (low, low_i), (high, high_i) = found
-        return (Rate(base, quote, low, date.fromordinal(self._dates[low_i]), self.name, start),
-                Rate(base, quote, high, date.fromordinal(self._dates[high_i]), self.name, end))
+    def extremes(self, base: str, quote: str, start: date, end: date, *,
+                 from_start: bool = False) -> tuple[Rate, Rate]:
+        """The lowest and highest daily rate from the fixing that applies on `start` (with
+        `from_start`, the first fixing on or after it) to `end`; ties go to the earliest day."""
+        last = self._row(end)
+        first = min(bisect.bisect_left(self._dates, start.toordinal()), last) if from_start else self._row(start)
+        key = (base, quote, first, last)
+        answer = self._answers.get(key)
+        if answer is None:
+            self._cross(base, quote, first)  # a clear error if the window starts without a rate
+            (low, low_i), (high, high_i) = self._pair(base, quote).query(first, last)
+            answer = (Rate(base, quote, low, date.fromordinal(self._dates[low_i]), self.name, start, "daily"),
+                      Rate(base, quote, high, date.fromordinal(self._dates[high_i]), self.name, end, "daily"))
+            if len(self._answers) >= _ANSWERS:
+                self._answers.clear()
+            self._answers[key] = answer
+        return answer
 
-    def _scan(self, base: str, quote: str, first: int, last: int):
-        """Extremes of a short window read cell by cell: cheaper than building the pair's tree,
-        with the tree's rule for ties (the earliest day)."""
-        low = high = None
+    def closest(self, base: str, quote: str, start: date, end: date, wanted: Fraction) -> Rate:
+        """The daily fixing from `start` to `end` nearest to `wanted` (the earliest of equals)."""
+        first, last = self._row(start), self._row(end)
+        pair = self._pair(base, quote)
+        best: tuple[Fraction, Fraction, int] | None = None
         for i in range(first, last + 1):
-            b = self._anchor_cell(base, i)
-            q = self._anchor_cell(quote, i)
-            if b is None or q is None:
-                continue
-            value = q / b
-            if low is None or value < low[0]:
-                low = (value, i)
-            if high is None or value > high[0]:
-                high = (value, i)
-        return (low, high) if low is not None else None
+            value = pair.value(i)
+            if value is not None and (best is None or abs(value - wanted) < best[0]):
+                best = (abs(value - wanted), value, i)
+        if best is None:
+            raise RateError(f"{self.name} has no {base}/{quote} fixing from {start} to {end}")
+        return Rate(base, quote, best[1], date.fromordinal(self._dates[best[2]]), self.name, start, "daily")
+
+    def average(self, base: str, quote: str, start: date, end: date) -> Rate:
+        """The mean rate of the fixings from `start` to `end`: the mean of the quote's fixings
+        against the anchor over the mean of the base's, which is exact (prefix sums of the
+        decimal fixings), the same either way round (its reciprocal is the average of the
+        reverse pair), and a small part of the strict spread away from the mean of daily cross
+        rates (0.012% for the dollar in yuan over 2024)."""
+        first = bisect.bisect_left(self._dates, start.toordinal())
+        last = bisect.bisect_right(self._dates, end.toordinal()) - 1
+        if start > self.last_day or end < self.first_day or first > last:
+            raise RateError(f"{self.name} has no fixings from {start} to {end} to average")
+        if end > self.last_day:
+            raise RateError(f"{end} is after the last day of the {self.name} rates ({self.last_day}): "
+                            "refresh them with `verify rates refresh`, or use another rates source")
+        value = self._mean(quote, first, last) / self._mean(base, first, last)
+        return Rate(base, quote, value, date.fromordinal(self._dates[last]), self.name, end, "period average",
+                    date.fromordinal(self._dates[first]))
+
+    def _mean(self, code: str, first: int, last: int) -> Fraction:
+        if code == self.anchor:
+            return Exact(1)
+        if code not in self._index:
+            raise RateError(f"{self.name} has no rates for {code}; it covers {', '.join(self.currencies)}")
+        means = self._means.get(code)
+        if means is None:
+            self._column(code)  # every cell checked, with its line, before it is summed
+            means = self._means[code] = PrefixMeans(self._cells(code))
+        mean = means.mean(first, last)
+        if mean is None:
+            raise RateError(f"{self.name} has no {code} rate from {date.fromordinal(self._dates[first])} "
+                            f"to {date.fromordinal(self._dates[last])}")
+        return mean
 
     def _anchor_cell(self, code: str, i: int) -> Fraction | None:
         """1 `anchor` in `code` on row i, None where the row has no rate; from the converted
@@ -238,14 +294,19 @@ class RateTable:
         whole, _, decimals = cell.partition(".")
         return Exact.ratio(int(whole + decimals), 10 ** len(decimals))  # exact, and far faster than from str
 
-    def _pair(self, base: str, quote: str) -> Extremes[Fraction]:
-        tree = self._pairs.get((base, quote))
-        if tree is None:
-            b = self._column(base) if base != self.anchor else [Exact(1)] * len(self._dates)
-            q = self._column(quote) if quote != self.anchor else [Exact(1)] * len(self._dates)
-            tree = Extremes([y / x if x is not None and y is not None else None for x, y in zip(b, q)])
-            self._pairs[(base, quote)] = tree
-        return tree
+    def _pair(self, base: str, quote: str) -> BlockExtremes:
+        pair = self._pairs.get((base, quote))
+        if pair is None:
+            b = self._column(base) if base != self.anchor else None
+            q = self._column(quote) if quote != self.anchor else None
+
+            def cross(i: int) -> Fraction | None:
+                x = b[i] if b is not None else Exact(1)
+                y = q[i] if q is not None else Exact(1)
+                return None if x is None or y is None else y / x
+
+            pair = self._pairs[(base, quote)] = BlockExtremes(cross, len(self._dates))
+        return pair
 
     def validate(self) -> None:
         """Read every cell now (a refresh checks a new file whole before it replaces the old)."""

@@ -9,6 +9,7 @@ from verify import formatting, parallel
 from verify.findings import Finding, Side
 from verify.model import Claim, Problem
 from verify.quantity import Quantity
+from verify.rates.table import Rate
 from verify.report.report import FINDINGS_PER_JOB, Report
 from verify.tolerance import widened_quantity
 
@@ -61,6 +62,7 @@ def finding(f: Finding) -> dict[str, Any]:
         "strict": reading(f, "strict"),
         "loose": reading(f, "loose"),
         "rates": rates(f),
+        "agreed": [rate(r) for r in f.agreed],
     }
 
 
@@ -75,8 +77,16 @@ def reading(f: Finding, name: str) -> dict[str, Any]:
 
 
 def rates(f: Finding) -> list[dict[str, Any]]:
-    return [{"base": r.base, "quote": r.quote, "rate": formatting.exact(r.value), "date": r.on.isoformat(),
-             "source": r.source} for r in f.rates]
+    return [rate(r) for r in f.rates]
+
+
+def rate(r: Rate) -> dict[str, Any]:
+    """A rate and its basis: fixing, period-end, period average (with its first day) or daily."""
+    shown = {"base": r.base, "quote": r.quote, "rate": formatting.exact(r.value), "date": r.on.isoformat(),
+             "source": r.source, "basis": r.basis}
+    if r.start is not None:
+        shown["from"] = r.start.isoformat()
+    return shown
 
 
 def claim(c: Claim) -> dict[str, Any]:

@@ -62,6 +62,8 @@ def details(f: Finding, paint=None) -> list[str]:
         lines.append(visible(f"{label}: {s.label} = {getattr(s, reading)}"))
     for r in f.rates:
         lines.append(visible(f"rate: {r}"))
+    for r in f.agreed:
+        lines.append(visible(f"agrees loosely at: {r}"))
     return lines
 
 

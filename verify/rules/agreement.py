@@ -5,6 +5,10 @@ agrees when its highest low end is at most its lowest high end. Where the group
 does not agree but would without one claim, that claim is named the outlier.
 Loosely, each claim is a side of the relation: widened by the loose tolerance
 after conversion, so the slack does not depend on how many claims the group has.
+
+A flow converted strictly has two options (period-end rate, period average):
+the group agrees strictly when one choice per claim agrees, not a rate between
+them. A finding names the rates that made a conversion agree.
 """
 
 from __future__ import annotations
@@ -13,13 +17,14 @@ from collections import Counter
 
 import attrs
 
+from verify.conversion import Option
 from verify.engine import Context, Ran
-from verify.facts import normal, rate_date
+from verify.facts import normal, period_start, rate_date, reference_date
 from verify.findings import Finding, Side
 from verify.interval import Interval
 from verify.model import Claim, Problem
 from verify.quantity import Quantity
-from verify.rates import RateError
+from verify.rates import Rate, RateError
 from verify.rules.verdict import severity
 from verify.rules.unit import expected_kind, say
 from verify.tolerance import reading_note, widened_quantity
@@ -49,10 +54,11 @@ class AgreementRule:
             if readings["strict"] is None:
                 continue
             yield Ran(self.family, f"agreement:{key}", tuple(written[c.ref] for c in claims))
-            strict, strict_rates = readings["strict"]
-            loose, loose_rates = readings["loose"]
+            strict, strict_rates, strict_options = readings["strict"]
+            loose, loose_rates, _ = readings["loose"]
             widened = [widened_quantity(q, context.tolerance) for q in loose]
-            level = severity(_agree(strict), _agree(widened))
+            holds_strict = _agree(strict) and _choose(strict_options) is not None
+            level = severity(holds_strict, _agree(widened))
             if level is None:
                 continue
             failing = loose if level == "error" else strict
@@ -67,6 +73,7 @@ class AgreementRule:
                 sides=tuple(Side(c.ref, s, l) for c, s, l in zip(claims, strict, loose)),
                 rates=tuple(dict.fromkeys(strict_rates + loose_rates)),
                 tolerance=context.tolerance,
+                agreed=_days(claims, widened, context) if level == "warning" else (),
                 key=f"agreement:{key}",
             )
 
@@ -110,21 +117,81 @@ def _kind(unit: Unit) -> tuple:
 
 
 def _aligned(claims: list[Claim], reading: str, context: Context):
-    """Every claim's reading in the first claim's unit (and currency)."""
+    """Every claim's reading in the first claim's unit (and currency), each with its options of
+    conversion; or None if kinds differ."""
     first = getattr(claims[0].value, reading)
     target = first.unit.currency
-    quantities, rates = [], []
+    quantities, rates, options = [], [], []
     for claim in claims:
         q = getattr(claim.value, reading)
         if target and q.unit.currency and q.unit.currency != target:
-            day = rate_date(claim, q.unit.currency, target)
-            q, used = context.converter.convert(q, target, reading=reading, reference=day,
-                                                published=context.published(claim))
-            rates.extend(used)
+            conversion = context.converter.conversion(
+                q, target, reading=reading, reference=rate_date(claim, q.unit.currency, target),
+                published=context.published(claim), start=period_start(claim))
+            q = conversion.quantity
+            rates.extend(conversion.rates)
+            choices = conversion.options
+        else:
+            choices = (Option(q, ()),)
         if not q.unit.compatible(first.unit):
             return None  # money in two currencies of a unit the converter cannot bring together
         quantities.append(q.to(first.unit))
-    return quantities, rates
+        options.append(tuple(Option(o.quantity.to(first.unit), o.rates) for o in choices))
+    return quantities, rates, options
+
+
+def _choose(options: list[tuple[Option, ...]]) -> tuple[Rate, ...] | None:
+    """The rates of one option per claim under which all agree, or None.
+
+    The values the first k claims can share are kept as disjoint-enough pieces, each with the
+    rates that reach it; a claim's options cut them. Pieces grow with the options, not their
+    product.
+    """
+    if all(len(o) == 1 for o in options):
+        return tuple(r for o in options for r in o[0].rates)
+    pieces = {o.quantity.interval: o.rates for o in options[0]}
+    for choices in options[1:]:
+        cut: dict = {}
+        for interval, rates in pieces.items():
+            for option in choices:
+                common = interval.intersection(option.quantity.interval)
+                if common is not None and common not in cut:
+                    cut[common] = rates + option.rates
+        if not cut:
+            return None
+        pieces = cut
+    return next(iter(pieces.values()))
+
+
+def _days(claims: list[Claim], quantities: list[Quantity], context: Context) -> tuple[Rate, ...]:
+    """For a group that agrees only loosely: each converted claim's daily rate nearest to the one
+    that brings it to the value the group meets at."""
+    lows = [q.interval.lo for q in quantities]
+    highs = [q.interval.hi for q in quantities]
+    meeting = _between(max(lows), min(highs))
+    target = getattr(claims[0].value, "loose").unit.currency
+    days = []
+    for claim, q in zip(claims, quantities):
+        own = claim.value.loose
+        if meeting is None or not own.unit.currency or own.unit.currency == target:
+            continue
+        wanted = Quantity(Interval.point(meeting), q.unit).to(own.unit.with_currency(own.unit.currency, target))
+        start = period_start(claim) or reference_date(claim)
+        published = context.published(claim)
+        end = max(reference_date(claim), published) if published else reference_date(claim)
+        try:
+            days.append(context.converter.closest_day(own, target, wanted.interval.lo, start=start, end=end))
+        except RateError:
+            continue
+    return tuple(days)
+
+
+def _between(a, b):
+    """A finite point between a and b (in either order), or None if neither is finite."""
+    finite = [x for x in (a, b) if not isinstance(x, float)]
+    if len(finite) == 2:
+        return (a + b) / 2
+    return finite[0] if finite else None
 
 
 def _agree(quantities: list[Quantity]) -> bool:
