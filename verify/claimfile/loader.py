@@ -11,12 +11,12 @@ import re
 import sys
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import attrs
 import tomli
 
-from verify import collector, expressions, failure, parallel, tomltext
+from verify import collector, expressions, failure, parallel, suggest, tomltext
 from verify.claimfile import schema
 from verify.claimfile.discover import MAX_FILE_BYTES, claim_files
 from verify.claimfile.positions import Positions, scan
@@ -143,8 +143,8 @@ def assemble(loaded: list[_File], problems: list[Problem], config=None) -> Corpu
     if misspelt:
         problems.extend(misspelt.values())
         claims = tuple(c for c in claims if c.ref not in misspelt)
-    known = {c.ref for c in claims}
-    broken = {f"{f.source.id}.{i}" for f in good for i in f.broken} | {c.ref for c in read} - known
+    known = _KnownRefs(claims)
+    broken = {f"{f.source.id}.{i}" for f in good for i in f.broken} | {c.ref for c in read} - known.refs
     checks: list[Check] = []
     for f in good:
         for check in f.checks:
@@ -248,7 +248,40 @@ def _read_in_child(files: list[Path], lexicon, keys: dict[int, tuple]) -> Iterat
     yield from read
 
 
-def _unresolved(refs: list[expressions.Ref], source_id: str, known: set[str], broken: set[str],
+class _KnownRefs:
+    """The refs of the loaded claims, and the closest of them to one that names no claim.
+
+    Each source's claim ids are indexed only when a ref into that source is missing.
+    """
+
+    def __init__(self, claims: Iterable[Claim]) -> None:
+        self.refs = {c.ref for c in claims}
+        self._ids: dict[str, list[str]] = {}
+        for c in claims:
+            self._ids.setdefault(c.source, []).append(c.id)
+        self._names: dict[str, suggest.Names] = {}
+
+    def __contains__(self, ref: str) -> bool:
+        return ref in self.refs
+
+    def closest(self, ref: str) -> str | None:
+        source, _, claim_id = ref.rpartition(".")
+        if source not in self._ids:
+            source = self._names_of("").closest(source)
+            if source is None:
+                return None
+        close = self._names_of(source).closest(claim_id)
+        return f"{source}.{close}" if close else None
+
+    def _names_of(self, source: str) -> suggest.Names:
+        """The claim ids of `source` ("": the source ids)."""
+        names = self._names.get(source)
+        if names is None:
+            names = self._names[source] = suggest.Names(self._ids[source] if source else self._ids)
+        return names
+
+
+def _unresolved(refs: list[expressions.Ref], source_id: str, known: _KnownRefs, broken: set[str],
                 location: Location | None) -> tuple[list[Problem], bool]:
     """Problems for references to no claim, and whether every reference names a loaded claim.
 
@@ -263,10 +296,8 @@ def _unresolved(refs: list[expressions.Ref], source_id: str, known: set[str], br
         usable = False
         if full in broken:
             continue
-        import difflib  # only for a mistake: 10 ms to import
-
-        close = difflib.get_close_matches(full, known, n=1, cutoff=0.6)
-        hint = f"did you mean {close[0].removeprefix(source_id + '.')!r}?" if close else (
+        close = known.closest(full)
+        hint = f"did you mean {close.removeprefix(source_id + '.')!r}?" if close else (
             "a claim of another file is written source_id.claim_id")
         column = None
         if location is not None and location.column is not None and ref.column is not None:
@@ -458,7 +489,7 @@ class _Reader:
             where_table, where_index = (origin, None) if origin else (table, index)
             column = None
             if exc.column is not None:
-                start = self.positions.column(where_table, where_index, key, self.text)
+                start = self.positions.column(where_table, where_index, key)
                 column = start + exc.column if start is not None else None
             message = exc.message if exc.message.startswith(key) else f"{key}: {exc.message}"
             self.problem(message, where_table, where_index, key, column)
@@ -568,7 +599,7 @@ class _Reader:
         if failed:
             return None
         line = self.positions.line("check", index, "expr")
-        column = self.positions.column("check", index, "expr", self.text)
+        column = self.positions.column("check", index, "expr")
         return Check(check_id, fields["expr"], note, source.id, Location(self.result.path, line, column), tree)
 
     def acknowledgement(self, fields: dict[str, Any], index: int, source: Source) -> Acknowledgement | None:

@@ -3,71 +3,122 @@
 A small scanner over the text, run only after tomli has accepted it: it follows
 table headers, `key =` lines, strings (all four kinds) and brackets spanning lines,
 and records the line of every header and of every key of every table.
+
+Time is linear in the text and memory constant beyond what is recorded: every pattern
+is possessive (nothing to backtrack into, so the regex engine keeps no state per
+character), and a value spanning lines is skipped by searching the whole text, not
+line by line. Lines end at "\\n" only, as TOML's do (a U+2028 inside a quote is no
+line break).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
+from array import array
 
-import attrs
-
-_BARE_KEY = r"[A-Za-z0-9_-]+"
-_KEY = rf"(?:{_BARE_KEY}|\"(?:[^\"\\]|\\.)*\"|'[^']*')"
-_KEY_LINE = re.compile(rf"\s*({_KEY})(?:\s*\.\s*{_KEY})*\s*=")
-_HEADER = re.compile(rf"\s*(\[\[?)\s*({_KEY}(?:\s*\.\s*{_KEY})*)\s*\]\]?")
+_BARE_KEY = r"[A-Za-z0-9_-]++"
+_BASIC = r'"[^"\\\n]*+(?:\\.[^"\\\n]*+)*+"'
+_LITERAL = r"'[^'\n]*+'"
+_KEY = rf"(?:{_BARE_KEY}|{_BASIC}|{_LITERAL})"
+_KEY_LINE = re.compile(rf"[ \t]*+({_KEY})(?:[ \t]*+\.[ \t]*+{_KEY})*+[ \t]*+=")
+_HEADER = re.compile(rf"[ \t]*+(\[\[?)[ \t]*+({_KEY}(?:[ \t]*+\.[ \t]*+{_KEY})*+)[ \t]*+\]")
 # A value that opens nothing past its line (a one-line string, number, date or bool, then
-# perhaps a comment): most lines of a claim file, which then need no character-wise scan.
-_CLOSED_VALUE = re.compile(r"""\s*(?:"(?:[^"\\]|\\.)*"|'[^']*'|[^"'\[\]{}#\s][^"'\[\]{}#]*)\s*(?:#.*)?""")
+# perhaps a comment): most lines of a claim file, which then need no further scan.
+_CLOSED_VALUE = re.compile(rf"[ \t]*+(?:{_BASIC}|{_LITERAL}|[^\"'\[\]{{}}#\s][^\"'\[\]{{}}#\n]*+)[ \t\r]*+(?:#.*)?")
 # The commonest line, `key = "text"` (or a number, date or bool), read in one match.
-_SIMPLE_KEY_LINE = re.compile(rf"\s*({_BARE_KEY})\s*=" + _CLOSED_VALUE.pattern)
+_SIMPLE_KEY_LINE = re.compile(rf"[ \t]*+({_BARE_KEY})[ \t]*+=" + _CLOSED_VALUE.pattern)
+# What a value spanning lines holds between the characters that matter to it.
+_PLAIN = re.compile(r"[^\"'#\[\]{}\n]*+")
+_STRING_BODY = {
+    '"""': re.compile(r'[^"\\]*+(?:(?:\\.|"(?!""))[^"\\]*+)*+', re.DOTALL),
+    "'''": re.compile(r"[^']*+(?:'(?!'')[^']*+)*+"),
+    '"': re.compile(r'[^"\\\n]*+(?:\\.[^"\\\n]*+)*+'),
+    "'": re.compile(r"[^'\n]*+"),
+}
+# Up to two quotes just before a multi-line string's closing three belong to the string.
+_CLOSING = {'"""': re.compile('"{3,5}'), "'''": re.compile("'{3,5}"),
+            '"': re.compile('"'), "'": re.compile("'")}
+_VALUE_QUOTE = re.compile(r"=[ \t]*+[\"']")
 
 
-@attrs.frozen
 class Positions:
-    """Lines (1-based) of tables and keys, addressed as ("claim", 3, "value")."""
+    """Lines (1-based) of tables and keys, addressed as ("claim", 3, "value").
 
-    lines: dict[tuple, int] = attrs.field(eq=False)
+    Every lookup is a dictionary lookup; the line starts that `column` needs are counted
+    once, on its first call.
+    """
+
+    __slots__ = ("lines", "_text", "_aliases", "_starts")
+
+    def __init__(self, lines: dict[tuple, int], text: str = "") -> None:
+        self.lines = lines
+        self._text = text
+        self._aliases: dict[tuple, tuple] = {}
+        self._starts: array | None = None
 
     def line(self, table: str, index: int | None = None, key: str | None = None) -> int | None:
         """The line of a key, else of its table's header, else None."""
         for address in ((table, index, key), (table, index, None)):
-            if address in self.lines:
-                return self.lines[address]
+            found = self._find(address)
+            if found is not None:
+                return found
+        return None
+
+    def _find(self, address: tuple, depth: int = 0) -> int | None:
+        found = self.lines.get(address)
+        if found is not None or not self._aliases or depth > 2:
+            return found
+        # a misspelt field, then a misspelt table (whose fields may be misspelt too)
+        for written in (self._aliases.get(address), self._aliases.get(address[:1])):
+            if written is not None:
+                found = self._find(written + address[len(written):], depth + 1)
+                if found is not None:
+                    return found
         return None
 
     def alias(self, written: tuple, meant: tuple) -> None:
         """Give `meant` (a table, or a table's field) the lines of its misspelt twin `written`."""
-        n = len(written)
-        for address, line in list(self.lines.items()):
-            if address[:n] == written:
-                self.lines.setdefault(meant + address[n:], line)
+        self._aliases.setdefault(meant, written)
 
-    def column(self, table: str, index: int | None, key: str, text: str) -> int | None:
-        """The 1-based column where the string value of `key` starts in `text`, if on one line."""
+    def column(self, table: str, index: int | None, key: str) -> int | None:
+        """The 1-based column where the string value of `key` starts, if on one line."""
         line = self.line(table, index, key)
         if line is None:
             return None
-        source_line = text.splitlines()[line - 1]
-        m = re.search(r"=\s*(\"|')", source_line)
-        return m.end() + 1 if m else None
+        text = self._text
+        if self._starts is None:
+            # the offset of each line: 1 + the length of each line before it, summed in C
+            self._starts = array("q", itertools.accumulate(map((1).__add__, map(len, text.split("\n"))),
+                                                          initial=0))
+        if line > len(self._starts):
+            return None
+        start = self._starts[line - 1]
+        end = text.find("\n", start)
+        m = _VALUE_QUOTE.search(text, start, len(text) if end < 0 else end)
+        return m.end() - start + 1 if m else None
 
 
 def scan(text: str) -> Positions:
     lines: dict[tuple, int] = {}
     counts: dict[str, int] = {}
     table: tuple[str, int | None] = ("", None)
-    state = _State()
-    for number, line in enumerate(text.splitlines(), start=1):
-        if state.open:  # inside a multi-line string or array
-            state.feed(line)
-            continue
-        if not line:
-            continue
-        if simple := _SIMPLE_KEY_LINE.fullmatch(line):
+    number = 0
+    start = 0
+    size = len(text)
+    while start <= size:
+        number += 1
+        end = text.find("\n", start)
+        if end < 0:
+            end = size
+        line = text[start:end]
+        following = end + 1
+        if not line or line[0] == "#":
+            pass
+        elif simple := _SIMPLE_KEY_LINE.fullmatch(line):
             name = simple.group(1)
             lines.setdefault((*table, name) if table[0] else (name, None, None), number)
-            continue
-        if header := _HEADER.match(line):
+        elif header := _HEADER.match(line):
             name = _unquote(header.group(2).split(".")[0].strip())
             if header.group(1) == "[[":
                 index = counts.get(name, 0)
@@ -76,16 +127,55 @@ def scan(text: str) -> Positions:
             else:
                 table = (name, None)
             lines.setdefault((*table, None), number)
-            continue
-        if key := _KEY_LINE.match(line):
+        elif key := _KEY_LINE.match(line):
             name = _unquote(key.group(1))
-            if table[0]:
-                lines.setdefault((*table, name), number)
-            else:
-                lines.setdefault((name, None, None), number)
+            lines.setdefault((*table, name) if table[0] else (name, None, None), number)
             if not _CLOSED_VALUE.fullmatch(line, key.end()):
-                state.feed(line[key.end():])
-    return Positions(lines)
+                closed = _value_end(text, start + key.end())
+                if closed > end:  # the value spans lines: go on after its last one
+                    number += text.count("\n", end, closed)
+                    following = text.find("\n", closed) + 1 or size + 1
+        start = following
+    return Positions(lines, text)
+
+
+def _value_end(text: str, i: int) -> int:
+    """Where the value starting at `i` ends: past its strings and brackets, over any lines."""
+    depth = 0
+    size = len(text)
+    while True:
+        i = _PLAIN.match(text, i).end()
+        if i >= size:
+            return size
+        c = text[i]
+        if c == "\n":
+            if depth == 0:
+                return i
+            i += 1
+        elif c == "#":
+            i = text.find("\n", i)
+            if i < 0:
+                return size
+        elif c in "[{":
+            depth += 1
+            i += 1
+        elif c in "]}":
+            depth -= 1
+            i += 1
+            if depth <= 0:
+                return i
+        else:
+            i = _string_end(text, i)
+            if depth == 0:
+                return i
+
+
+def _string_end(text: str, i: int) -> int:
+    """Where the string opening at `i` ends (past its closing quotes)."""
+    delimiter = text[i] * 3 if text.startswith(text[i] * 3, i) else text[i]
+    body_end = _STRING_BODY[delimiter].match(text, i + len(delimiter)).end()
+    closing = _CLOSING[delimiter].match(text, body_end)
+    return closing.end() if closing else body_end
 
 
 def _unquote(key: str) -> str:
@@ -93,45 +183,3 @@ def _unquote(key: str) -> str:
     if len(key) >= 2 and key[0] == key[-1] and key[0] in "\"'":
         return key[1:-1]
     return key
-
-
-class _State:
-    """What is still open at the end of a line: a multi-line string, or brackets."""
-
-    def __init__(self) -> None:
-        self.string: str | None = None  # the closing delimiter we are inside
-        self.depth = 0
-
-    @property
-    def open(self) -> bool:
-        return self.string is not None or self.depth > 0
-
-    def feed(self, line: str) -> None:
-        i = 0
-        while i < len(line):
-            if self.string is not None:
-                if self.string in ('"""', '"') and line[i] == "\\":
-                    i += 2
-                    continue
-                if line.startswith(self.string, i):
-                    i += len(self.string)
-                    self.string = None
-                    continue
-                i += 1
-                continue
-            c = line[i]
-            if c == "#":
-                break
-            for delimiter in ('"""', "'''", '"', "'"):
-                if line.startswith(delimiter, i):
-                    self.string = delimiter
-                    i += len(delimiter)
-                    break
-            else:
-                if c in "[{":
-                    self.depth += 1
-                elif c in "]}":
-                    self.depth -= 1
-                i += 1
-        if self.string in ('"', "'"):
-            self.string = None  # single-line strings cannot span lines

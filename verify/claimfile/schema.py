@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from verify import suggest
+
 
 class Field(NamedTuple):
     name: str
@@ -112,10 +114,7 @@ def closest(name: str, valid: tuple[str, ...]) -> str | None:
     spelled_out = [v for v in valid if len(v) >= 3 and name.startswith(v)]
     if spelled_out:
         return max(spelled_out, key=len)
-    import difflib  # only for a mistake: 10 ms to import
-
-    close = difflib.get_close_matches(name, valid, n=1, cutoff=0.6)
-    return close[0] if close else None
+    return suggest.closest(name, valid)
 
 
 def unknown(name: str, valid: tuple[str, ...], where: str) -> str:
