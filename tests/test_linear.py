@@ -36,7 +36,7 @@ SHAPES = {
 }
 
 
-def _load_time(tmp_path, shape: str, n: int, runs: int = 2) -> tuple[float, int]:
+def _load_time(tmp_path, shape: str, n: int, runs: int = 3) -> tuple[float, int]:
     folder = tmp_path / f"{shape}-{n}".replace(" ", "_")
     folder.mkdir()
     (folder / "c.toml").write_text(HEAD + "".join(SHAPES[shape](n)), encoding="utf-8")
