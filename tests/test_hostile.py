@@ -662,3 +662,11 @@ def test_other_commands_on_a_full_disk_say_so_and_exit_2(command):
         run = verify(*command, stdout=full)
     problem(run, "cannot write to standard output", "No space left")
 
+
+
+def test_a_quote_of_ten_million_characters_is_read_in_bounds(tmp_path):
+    path = claim_file(tmp_path)
+    text = path.read_text(encoding="utf-8").replace('value = "$10 billion"\n',
+                                                     'value = "$10 billion"\nquote = "' + "q" * 10_000_000 + '"\n')
+    path.write_text(text, encoding="utf-8")
+    assert verify(path).code == 0
