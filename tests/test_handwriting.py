@@ -297,3 +297,9 @@ def test_fmt_is_idempotent_keeps_comments_and_meaning(text):
     order = [line for line in once.splitlines() if line.startswith("[")]
     names = [line.strip("[]") for line in order]
     assert names == sorted(names, key=["source", "defaults", "claim", "check"].index)
+
+
+def test_the_repositorys_own_claim_files_are_laid_out_canonically(capsys):
+    """The verify-fmt hook passes on the project's own claims."""
+    assert main(["fmt", "--check", str(ROOT / "claims"), str(ROOT / "tests" / "golden" / "claims")]) == 0
+    assert capsys.readouterr().out == ""
