@@ -47,6 +47,7 @@ class Evaluator:
         self.reading = reading
         self.published = published
         self.claims: list[Claim] = []
+        self._seen: set[int] = set()  # ids of self.claims: a sum of thousands of claims, not n² comparisons
         self.rates: list[Rate] = []
         self._targets: list[str | None] = [None]
 
@@ -70,7 +71,8 @@ class Evaluator:
             return self._money(getattr(_literal(node.text), self.reading), None)
         if isinstance(node, ex.Ref):
             claim = self.resolve(node.name)
-            if claim not in self.claims:
+            if id(claim) not in self._seen:
+                self._seen.add(id(claim))
                 self.claims.append(claim)
             return self._money(getattr(claim.value, self.reading), claim)
         if isinstance(node, ex.Unary):
