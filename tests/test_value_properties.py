@@ -3,6 +3,7 @@
 from fractions import Fraction
 
 import pytest
+from cldr import cldr_reading
 from babel import Locale, localedata
 from babel.numbers import format_compact_currency, format_compact_decimal
 from hypothesis import given, settings
@@ -120,4 +121,10 @@ def test_every_locale_reads_the_numbers_babel_writes_for_it(locale, number):
     from babel.numbers import format_decimal
 
     text = format_decimal(number, locale=locale)
-    assert parse_value(text, locale=locale).nominal == Fraction(number), (locale, text)
+    if cldr_reading(text, locale) is None:
+        # babel wrote what its locale's own pattern does not (babel 2.19 writes a billion in
+        # de_CH as "1000000'000"): such text is refused, never guessed at
+        with pytest.raises(ValueParseError):
+            parse_value(text, locale=locale)
+    else:
+        assert parse_value(text, locale=locale).nominal == Fraction(number), (locale, text)

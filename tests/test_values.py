@@ -1,6 +1,7 @@
 from fractions import Fraction
 
 import pytest
+from cldr import cldr_reading
 from babel.numbers import format_decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -247,35 +248,6 @@ def digit_strings(draw):
     if draw(st.booleans()):
         whole += draw(st.sampled_from([decimal, decimal, group])) + draw(st.text("0123456789", min_size=1, max_size=4))
     return whole, locale
-
-
-def cldr_reading(text, locale):
-    """What `text` means under the locale's CLDR number pattern, or None where the pattern does not write it.
-
-    Built from CLDR's data (symbols and grouping sizes), not from babel's parser: babel's
-    strict `parse_decimal` compares a number with babel's own formatting of it, and babel
-    2.19 formats de_CH (group symbol U+0027 since CLDR 46) without any grouping, so it
-    refuses "1'000'000", which is how Switzerland writes a million and what CLDR's pattern
-    "#,##0.###" with that symbol gives.
-    """
-    from babel import Locale
-    from babel.numbers import get_decimal_symbol, get_group_symbol
-
-    primary, secondary = Locale.parse(locale).decimal_formats[None].grouping
-    group, decimal = get_group_symbol(locale), get_decimal_symbol(locale)
-    whole, point, fraction = text.partition(decimal)
-    if point and not (fraction.isascii() and fraction.isdigit()):
-        return None
-    groups = whole.split(group)
-    if not all(g.isascii() and g.isdigit() for g in groups):
-        return None
-    if len(groups) > 1:
-        *head, last = groups
-        lead, *middle = head
-        if (len(last) != primary or any(len(g) != secondary for g in middle)
-                or not 1 <= len(lead) <= secondary or lead.startswith("0")):
-            return None
-    return Fraction(f"{''.join(groups)}.{fraction or 0}")
 
 
 @pytest.mark.parametrize("text, locale, expected", [
