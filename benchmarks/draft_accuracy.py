@@ -92,7 +92,6 @@ def same_time(period: str | None, as_of: date | None, gold_period: str | None, g
 
 def score_gold(gold_file: Path = TESTS / "gold.toml", articles: Path = TESTS / "articles") -> Score:
     from verify.draft import extract
-    from verify.values import parse_value
 
     gold = tomllib.loads(gold_file.read_text(encoding="utf-8"))
     score = Score()

@@ -19,7 +19,7 @@ import re
 import sys
 import tempfile
 from collections import Counter, defaultdict
-from datetime import date, timedelta
+from datetime import timedelta
 from fractions import Fraction
 from pathlib import Path
 from typing import Callable

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import verify
-from verify import Checker, Claim, Finding, Report, Source, Value, check, dumps, load, parse_value
+from verify import Checker, Claim, Source, Value, check, dumps, load, parse_value
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -5,7 +5,6 @@ import json
 import os
 import shutil
 import stat
-import textwrap
 from pathlib import Path
 
 import jsonschema

@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rulekit import claim, run
 
-from verify.rules.period_sum import PeriodSumRule, tiles
+from verify.rules.period_sum import PeriodSumRule, Spans
 
 RULES = [PeriodSumRule()]
 
@@ -117,13 +117,13 @@ def partitions(draw):
 def test_tiles_finds_a_tiling_exactly_when_one_exists(case, data):
     whole, spans = case
     decoys = [(s, e + timedelta(days=1)) for s, e in spans[:-1]]  # overlap their successors
-    assert tiles(whole, spans + decoys) is not None
-    tiling = tiles(whole, spans + decoys)
+    assert Spans(spans + decoys).tiling(whole) is not None
+    tiling = Spans(spans + decoys).tiling(whole)
     assert tiling[0][0] == whole[0] and tiling[-1][1] == whole[1]
     assert all(a[1] + timedelta(days=1) == b[0] for a, b in zip(tiling, tiling[1:]))
     assert len(tiling) <= len(spans)
     gap = data.draw(st.integers(0, len(spans) - 1))
-    assert tiles(whole, spans[:gap] + spans[gap + 1:]) is None
+    assert Spans(spans[:gap] + spans[gap + 1:]).tiling(whole) is None
 
 
 @settings(max_examples=300, deadline=None)

@@ -61,14 +61,13 @@ def find_spans(text: str, vocab: Vocabulary, locale: str) -> list[Span]:
             spans.append(Span(other[0], other[1], text[other[0]:other[1]], None, other[0], other[1], kind=other[2]))
             covered = other[1]
             continue
-        span = _read_anchor(text, lower, m.start(), m.end(), vocab, locale, bool(m.group("word")))
+        span = _read_anchor(text, lower, m.start(), m.end(), vocab, locale)
         spans.append(span)
         covered = max(span.end, m.end())
     return spans
 
 
-def _read_anchor(text: str, lower: str, a: int, b: int, vocab: Vocabulary, locale: str,
-                 is_word: bool) -> Span:
+def _read_anchor(text: str, lower: str, a: int, b: int, vocab: Vocabulary, locale: str) -> Span:
     starts = _left_starts(text, lower, a, vocab)
     after_from = _after_from(lower, starts[-1])
     ends = _right_ends(text, lower, b, vocab, between=any("between" in lower[s:a] for s in starts),

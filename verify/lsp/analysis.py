@@ -87,11 +87,7 @@ class Analysis:
 
 
 def _inside(path: str, root: str) -> bool:
-    try:
-        Path(path).resolve().relative_to(Path(root).resolve())
-        return True
-    except ValueError:
-        return Path(path).resolve() == Path(root).resolve()
+    return Path(path).resolve().is_relative_to(Path(root).resolve())
 
 
 def _same(a: str, b: str) -> bool:

@@ -122,10 +122,5 @@ class Spans:
         return None
 
 
-def tiles(whole: Span, spans: list[Span]) -> list[Span] | None:
-    """The fewest spans from `spans` (other than `whole`) that cover `whole` day for day; None if none do."""
-    return Spans(spans).tiling(whole)
-
-
 def _same_source(claims: list[Claim], whole: Claim) -> Claim:
     return next((c for c in claims if c.source == whole.source), claims[0])
