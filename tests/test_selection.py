@@ -25,6 +25,9 @@ def project(tmp_path, monkeypatch):
     ("--select", "chek", "check"),
     ("--ignore", "identity.market_capp", "identity.market_cap"),
     ("--select", "sahre_of_market", "share_of_market"),  # a check's own id
+    ("--select", "share.rnak", "share.rank"),  # an id a family gives its findings
+    ("--ignore", "unit.revnue", "unit.revenue"),  # a family's id per metric
+    ("--select", "quote.valeu", "quote.value"),
 ])
 def test_an_unknown_rule_name_is_an_error_naming_the_closest(project, capsys, option, name, closest):
     assert main(["claims", option, f"agreement,{name}"]) == 2

@@ -4,28 +4,29 @@ since a misspelt name would otherwise select nothing and pass in silence."""
 
 from __future__ import annotations
 
-from verify.claimfile.schema import unknown
+from verify import suggest
 
 
-def known_names(corpus, config) -> tuple[tuple[str, ...], frozenset[str]]:
-    """(every rule family and id a name may give, the families whose ids are made per finding)."""
-    from verify.rules.catalogue import catalogue
+def known_names(corpus, config) -> tuple[str, ...]:
+    """Every rule family and id a name may give: the families, the identities of the packs
+    in force, the checks, and the ids families give findings (`unit.<metric>` for each
+    metric of the vocabulary or of a claim)."""
+    from verify.rules.catalogue import catalogue, finding_ids
+    from verify.facts import normal
 
     infos = catalogue(config)
-    families = {info.family for info in infos}
-    names = dict.fromkeys([*sorted(families), *(info.id for info in infos), *(c.id for c in corpus.checks)])
-    return tuple(names), frozenset(families - {"identity"})
+    metrics = sorted({normal(m) for m in config.vocabulary.metrics()} | {normal(c.metric) for c in corpus.claims})
+    per_finding: list[str] = []
+    for name in (name for ids in finding_ids().values() for name in ids):
+        per_finding += [name.replace("<metric>", m) for m in metrics] if "<metric>" in name else [name]
+    names = dict.fromkeys([*sorted({info.family for info in infos}), *(info.id for info in infos),
+                           *(c.id for c in corpus.checks), *per_finding])
+    return tuple(names)
 
 
 def unknown_names(names: list[str] | tuple[str, ...], corpus, config) -> list[str]:
-    """A message for each name that is no rule family or id, naming the closest one.
-
-    Below a family other than identity (whose ids its packs list), any id is taken: a
-    family names some of its ids after what a finding is about (`unit.revenue`)."""
-    known, open_families = known_names(corpus, config)
-    messages = []
-    for name in names:
-        family, dot, _ = name.partition(".")
-        if name not in known and not (dot and family in open_families):
-            messages.append(unknown(name, known, "rule"))
-    return messages
+    """A message for each name that is no rule family or id, naming the closest one."""
+    known = suggest.Names(known_names(corpus, config))
+    return [f"unknown rule {name!r}: " + (f"did you mean {close!r}?" if (close := known.closest(name))
+                                          else "`verify rules` lists them, and a check is named by its id")
+            for name in names if name not in known]

@@ -185,10 +185,10 @@ def assemble(loaded: list[_File], problems: list[Problem], config=None) -> Corpu
 def rule_ids(config, checks: list[Check]) -> set[str]:
     """Every rule family and id a finding can carry (but `unit.<metric>`): what an
     acknowledgement's `rule` may name."""
-    from verify.rules.catalogue import catalogue
+    from verify.rules.catalogue import catalogue, finding_ids
 
-    return ({info.id for info in catalogue(config)} | set(spelling.SUB_IDS) | {"acknowledge"}
-            | {c.id for c in checks})
+    below = {name for ids in finding_ids().values() for name in ids if "<metric>" not in name}
+    return {info.id for info in catalogue(config)} | below | {"acknowledge"} | {c.id for c in checks}
 
 
 def _id_keeper(files: list[_File]) -> _File | None:

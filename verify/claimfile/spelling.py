@@ -12,10 +12,6 @@ from verify.claimfile.schema import closest
 from verify.facts import normal
 from verify.model import Acknowledgement, Claim, Location, Problem
 
-# Rule ids below a family that findings carry besides the families' own names.
-SUB_IDS = ("share.total", "share.part", "share.rank", "quote.missing", "quote.value")
-
-
 def misspelt_metrics(claims: Iterable[Claim], known: Iterable[str]) -> dict[str, Problem]:
     """A problem for each claim (by ref) whose metric is unknown but a typo away from a known one."""
     known = {normal(m) for m in known}

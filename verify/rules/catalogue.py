@@ -28,6 +28,12 @@ def families() -> dict[str, RuleInfo]:
             for name, entry in resources.packaged("rules").items()}
 
 
+def finding_ids() -> dict[str, tuple[str, ...]]:
+    """The ids a family gives its findings beside its own name (`share.rank`); `<metric>`
+    stands for any metric's name (`unit.revenue`)."""
+    return {name: tuple(entry.get("ids", ())) for name, entry in resources.packaged("rules").items()}
+
+
 def catalogue(config=None) -> list[RuleInfo]:
     """Every rule family, then every identity of the packs in force."""
     known = families()
