@@ -190,3 +190,29 @@ def test_a_physical_unit_is_found_when_a_claim_has_one():
     # the claim's own reading loaded pint; the quote's phrases may then use it too
     assert number_in(parse_value("1.5 GW"), "a plant of 1,500 MW on the coast") is not None
     assert number_in(parse_value("1.5 GW"), "a plant of 1,500 kW on the coast") is None
+
+
+def test_a_quote_finding_in_the_json_and_sarif_reports_points_into_the_article(tmp_path):
+    import json
+    from pathlib import Path
+
+    import jsonschema
+
+    report = run(tmp_path, claim("transposed", "$34.8 billion", "quarterly revenue reached 38.4 bln dollars"),
+                 claim("typo", "$38.4 billion", "quarterly revenue reached 34.8 bln dollars"))
+    schema = json.loads((Path(__file__).parent.parent / "docs" / "report.schema.json").read_text(encoding="utf-8"))
+    document = json.loads(report.render("json"))
+    jsonschema.Draft202012Validator(schema).validate(document)
+    places = {(f["id"], f["claims"][0]["ref"]): f.get("in_text") for f in document["findings"]}
+    assert {k: v and (v["file"].endswith("sources/article.txt"), v["line"], v["column"])
+            for k, v in places.items()} == {
+        ("quote.value", "story.transposed"): (True, 1, 44),  # where the quote's number is
+        ("quote.missing", "story.typo"): (True, 1, 44),  # where the quote begins to match
+        ("quote.value", "story.typo"): None,  # a quote not in the text has no place in it
+    }
+    sarif = json.loads(report.render("sarif"))
+    related = [r["relatedLocations"][-1] for r in sarif["runs"][0]["results"] if len(r["relatedLocations"]) == 2]
+    assert len(related) == 2
+    assert {r["message"]["text"] for r in related} == {"the place in the article's text"}
+    assert all(r["physicalLocation"]["artifactLocation"]["uri"].endswith("sources/article.txt")
+               and r["physicalLocation"]["region"] == {"startLine": 1, "startColumn": 44} for r in related)

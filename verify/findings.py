@@ -36,6 +36,7 @@ class Finding(PlainData):
     acknowledged: bool = False
     key: str = ""  # what the finding is about, independent of lines (for fingerprints)
     at: Location | None = None  # where to point, if not at its first claim
+    in_text: Location | None = None  # the place in an article's text the finding is about (quote)
     # The loose tolerance the relation was judged with: each loose side widened by half of
     # it at each end (None for findings that compare no sides, such as `unit`).
     tolerance: Fraction | None = None

@@ -7,7 +7,7 @@ from typing import Any, Iterator
 
 from verify import formatting, parallel
 from verify.findings import Finding, Side
-from verify.model import Claim, Problem
+from verify.model import Claim, Location, Problem
 from verify.quantity import Quantity
 from verify.rates.table import Rate
 from verify.report.report import FINDINGS_PER_JOB, Report
@@ -63,7 +63,12 @@ def finding(f: Finding) -> dict[str, Any]:
         "loose": reading(f, "loose"),
         "rates": rates(f),
         "agreed": [rate(r) for r in f.agreed],
+        **({"in_text": place(f.in_text)} if f.in_text else {}),
     }
+
+
+def place(where: Location) -> dict[str, Any]:
+    return {"file": where.file, "line": where.line, "column": where.column}
 
 
 def reading(f: Finding, name: str) -> dict[str, Any]:
@@ -117,5 +122,4 @@ def quantity(q: Quantity) -> dict[str, Any]:
 
 
 def problem(p: Problem) -> dict[str, Any]:
-    return {"file": p.location.file, "line": p.location.line, "column": p.location.column,
-            "message": p.message}
+    return {**place(p.location), "message": p.message}

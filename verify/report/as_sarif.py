@@ -111,12 +111,12 @@ def _result(f: Finding, rule_index: int, base: Path) -> dict[str, Any]:
             "rates": as_json.rates(f),
         },
     }
-    related = [c for c in f.claims if c.location is not None]
+    related = [(c.location, f"{c.ref} = {c.value.text!r}") for c in f.claims if c.location is not None]
+    if f.in_text is not None:
+        related.append((f.in_text, "the place in the article's text"))
     if related:
-        result["relatedLocations"] = [
-            {**_location(c.location, base, id=n), "message": {"text": f"{c.ref} = {c.value.text!r}"}}
-            for n, c in enumerate(related)
-        ]
+        result["relatedLocations"] = [{**_location(where, base, id=n), "message": {"text": text}}
+                                      for n, (where, text) in enumerate(related)]
     if f.acknowledged:
         result["suppressions"] = [{"kind": "inSource", "status": "accepted"}]
     return result

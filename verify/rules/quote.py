@@ -18,7 +18,7 @@ import attrs
 from verify.engine import Context, Ran, Skip
 from verify.errors import InputError
 from verify.findings import Finding
-from verify.model import Claim
+from verify.model import Claim, Location
 from verify.sourcetext import Article
 from verify.textmatch import Match, Normalised, find_quote, find_words, longest_start, normalise
 from verify.units import PINT_READS
@@ -194,30 +194,32 @@ def _read_cached(phrase: str, locale: str, currency: str | None, pint_loaded: bo
 
 def _missing(claim: Claim, article: Article, text: Normalised) -> Finding:
     start = longest_start(claim.quote, text)
+    in_text = None
     if start is None:
         hint = "copy the words as the article has them"
     else:
         words, offset = start
         line, column = article.position(offset)
+        in_text = Location(article.path, line, column)
         opening = " ".join(claim.quote.split()[:words])
         hint = (f"it begins as the article does at {article.path}:{line}:{column} ({opening!r}), "
                 "then differs: copy the words as the article has them")
     return Finding(
         rule=FAMILY, id="quote.missing", severity="error",
         message=f"{claim.ref}: the quote is not in the article's text ({article.path}): {hint}",
-        claims=(claim,), key=f"quote.missing:{claim.ref}",
+        claims=(claim,), key=f"quote.missing:{claim.ref}", in_text=in_text,
     )
 
 
 def _wrong_value(claim: Claim, article: Article, match: Match | None) -> Finding:
     """At the claim, where the fix is made; the message names the quote's place in the text."""
-    where = ""
+    where, in_text = "", None
     if match is not None:
         line, column = article.position(match.start)
-        where = f" (at {article.path}:{line}:{column})"
+        where, in_text = f" (at {article.path}:{line}:{column})", Location(article.path, line, column)
     return Finding(
         rule=FAMILY, id="quote.value", severity="error",
         message=f"{claim.ref}: the value {claim.value.text!r} is not in its quote{where}: "
                 "write the value as the quote has it, or quote the words that carry it",
-        claims=(claim,), key=f"quote.value:{claim.ref}",
+        claims=(claim,), key=f"quote.value:{claim.ref}", in_text=in_text,
     )
