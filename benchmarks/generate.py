@@ -1,12 +1,16 @@
 """Write a realistic synthetic corpus of claim files for the benchmark.
 
 Many sources (one file each, about 100 claims) report on many companies. Each
-company has one true set of figures (seeded by its name and year), so sources
-that report the same fact agree unless the generator garbles a figure on
-purpose (a few percent of them). Figures come in five currencies, some
+company has one true figure per fact, whichever source and year writes it: a
+year's quarters grow from the year before's (seeded by the company and year),
+so last year's fourth quarter written by this year's source is the figure last
+year's sources wrote, and a change is computed from those two truths. Sources
+that report the same fact therefore agree unless the generator garbles a figure
+on purpose (a few percent of them). Figures come in five currencies, some
 converted at the ECB rate of their period end; values carry hedges written the
-way reporters use them ("over" a figure below the truth); there are quarters and
-years, change claims, market values, market shares with their markets, and
+way reporters use them ("over" a figure below the truth, "nearly" one above it,
+rounded so that the truth stays inside what the hedge says); there are quarters
+and years, change claims, market values, market shares with their markets, and
 hand-written checks. The same seed writes the same corpus.
 
     python benchmarks/generate.py 10000 /tmp/corpus-10k
@@ -15,6 +19,8 @@ hand-written checks. The same seed writes the same corpus.
 from __future__ import annotations
 
 import argparse
+import functools
+import math
 import random
 from datetime import date
 from fractions import Fraction
@@ -25,9 +31,13 @@ INCONSISTENT = 0.03  # share of figures garbled on purpose
 HOME = (("EUR", "€{}"), ("USD", "${}"), ("CNY", "RMB {}"), ("GBP", "£{}"), ("JPY", "JP¥{}"))
 SYMBOL = dict(HOME)
 COMPANIES_PER_MARKET = 5
-# hedge, factor the written number bears to the truth (reporters round towards the hedge)
-HEDGES = (("", 1), ("", 1), ("", 1), ("about ", 1), ("around ", 1), ("nearly ", 1.02), ("over ", 0.97),
-          ("more than ", 0.97), ("some ", 1))
+# hedge, factor the written number bears to the truth, and the way it is rounded: towards the
+# hedge, so the truth stays inside what the words say ("nearly x": the truth is at most x and
+# within 5% of it; "over x": above x and within 10% of it)
+HEDGES = (("", 1, round), ("", 1, round), ("", 1, round), ("about ", 1, round), ("around ", 1, round),
+          ("nearly ", 1.02, math.ceil), ("over ", 0.97, math.floor), ("more than ", 0.97, math.floor),
+          ("some ", 1, round))
+BASE_YEAR = 2021  # the first year with figures of its own; later years grow from it
 
 
 def write_corpus(size: int, folder: str | Path, seed: int = 2025) -> int:
@@ -70,8 +80,8 @@ def _company(rng, rates, number: int, year: int, start: int):
     truth = random.Random(f"{number}-{year}")
     code, pattern = HOME[number % len(HOME)]
     entity = f"Company {number:05d}"
-    quarters = [truth.uniform(1, 80) for _ in range(4)]
-    growth = truth.uniform(-0.2, 0.4)
+    quarters, before = _quarters(number, year), _quarters(number, year - 1)
+    growth = quarters[-1] / before[-1] - 1
     price, shares = truth.uniform(5, 500), truth.uniform(0.2, 5)
     margin = truth.uniform(0.05, 0.25)
     share = truth.uniform(2, 100 / COMPANIES_PER_MARKET - 1)
@@ -86,10 +96,12 @@ def _company(rng, rates, number: int, year: int, start: int):
         return ref
 
     def written(amount, template, digits=1, suffix="bn"):
-        hedge, factor = rng.choice(HEDGES)
+        hedge, factor, rounding = rng.choice(HEDGES)
+        digits = _digits(amount, factor, rounding, digits)
+        figure = rounding(amount * factor * 10 ** digits) / 10 ** digits
         if rng.random() < INCONSISTENT:
-            factor *= rng.choice((0.7, 1.4))
-        return hedge + template.format(f"{amount * factor:,.{digits}f}{suffix}")
+            figure *= rng.choice((0.7, 1.4))
+        return hedge + template.format(f"{figure:,.{digits}f}{suffix}")
 
     for q, amount in enumerate(quarters):
         claim("revenue", written(amount, pattern), period=f"{year}-Q{q + 1}")
@@ -102,15 +114,40 @@ def _company(rng, rates, number: int, year: int, start: int):
     claim("net_margin", f"{100 * margin:.1f}%", period=f"{year}-Q4")
     claim("revenue", f"{'up' if growth >= 0 else 'down'} {abs(100 * growth):.0f}%", change="percent",
           period=f"{year}-Q4")
-    claim("revenue", written(quarters[-1] / (1 + growth), pattern), period=f"{year - 1}-Q4")
+    claim("revenue", written(before[-1], pattern), period=f"{year - 1}-Q4")
     day = f"{year + 1}-01-{truth.randint(10, 28):02d}"
     cap = claim("market_cap", written(price * shares, pattern), as_of=day)
     price_ref = claim("share_price", pattern.format(f"{price:.2f}") + " per share", as_of=day)
     shares_ref = claim("shares_outstanding", f"{shares:.3f} billion shares", as_of=day)
-    claim("employees", written(staff, "{}", 0, " employees"))
+    claim("employees", written(staff, "{}", 0, " employees"), as_of=f"{year}-12-31")
     claim("market_share", f"{share:.1f}%", market=f"market {number // COMPANIES_PER_MARKET}",
           period=f"{year}-Q4")
     return claims, (cap, price_ref, shares_ref)
+
+
+@functools.lru_cache(maxsize=None)
+def _quarters(number: int, year: int) -> tuple[float, ...]:
+    """A company's true quarterly revenue in a year: drawn for the base year, grown from the
+    year before's (by a growth of the year, each quarter a little apart) after it."""
+    truth = random.Random(f"quarters-{number}-{year}")
+    if year <= BASE_YEAR:
+        return tuple(truth.uniform(1, 80) for _ in range(4))
+    growth = truth.uniform(-0.2, 0.4)
+    return tuple(q * (1 + growth) * truth.uniform(0.95, 1.05) for q in _quarters(number, year - 1))
+
+
+def _digits(amount: float, factor: float, rounding, digits: int) -> int:
+    """The decimals a hedged figure needs for its rounding towards the hedge to keep the truth
+    inside the hedge's reach (a small "nearly" figure needs more than a large one)."""
+    if rounding is round:
+        return digits  # a plain or two-sided figure's reading is at least half its last digit wide
+    while digits < 6:
+        figure = rounding(amount * factor * 10 ** digits) / 10 ** digits
+        reaches = figure >= amount >= 0.95 * figure if rounding is math.ceil else figure < amount <= 1.1 * figure
+        if reaches:
+            return digits
+        digits += 1
+    return digits
 
 
 def main() -> None:

@@ -41,3 +41,15 @@ def test_the_runner_prints_every_figure(tmp_path, capsys):
     for label in ("python -c pass", "verify --version", "verify --help", "project corpus",
                   "| 150 |", "tomllib floor", "peak RSS", "| CPU |"):
         assert label in out, label
+
+
+def test_without_garbled_figures_the_generator_writes_one_truth_per_fact(tmp_path, monkeypatch):
+    generate = _module("generate")
+    monkeypatch.setattr(generate, "INCONSISTENT", 0)
+    assert generate.write_corpus(1500, tmp_path, seed=16) == 1500
+    corpus = load([str(tmp_path)])
+    # sources of different years write last year's fourth quarter, shares of one market, staff
+    # at year ends: each fact has one true figure, hedged or rounded, so nothing disagrees
+    years = {line for f in tmp_path.iterdir() for line in f.read_text().splitlines() if line.startswith("published")}
+    assert len({y[12:16] for y in years}) == 3
+    assert check(corpus).findings == ()
