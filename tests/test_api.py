@@ -100,6 +100,16 @@ def test_reload_reads_only_what_changed(tmp_path):
     assert any("roundup.extra" in {c.ref for c in f.claims} for f in checker.check([draft]).findings)
 
 
+def test_reload_rereads_a_claim_file_whose_article_changed(tmp_path):
+    shutil.copytree(ROOT / "claims", tmp_path / "claims")
+    checker = Checker([str(tmp_path / "claims")])
+    article = tmp_path / "claims" / "sources" / "crn-alibaba-53b-ai-plan.txt"
+    article.write_text(article.read_text(encoding="utf-8") + "\nA line added after publication.\n", encoding="utf-8")
+    assert checker.reload() == [str(tmp_path / "claims" / "crn-alibaba-53b-ai-plan.toml")]
+    assert checker.corpus.articles["crn_alibaba_53b"].text.rstrip().endswith("A line added after publication.")
+    assert checker.reload() == []
+
+
 def test_checks_from_many_threads_agree():
     checker = Checker([str(ROOT / "claims")])
     draft = [Claim(id="cap", entity="Alibaba Group", metric="market_cap", value="$400 billion",

@@ -37,7 +37,7 @@ class _Snapshot(NamedTuple):
     corpus: Corpus
     by_entity: dict[str, tuple[Claim, ...]]
     by_market: dict[str, tuple[Claim, ...]]
-    stamps: dict[str, tuple[int, int]]  # path -> (mtime_ns, size) when read
+    stamps: dict[str, tuple[int, ...]]  # path -> (mtime_ns, size) when read, and its article's
     files: dict[str, Any]  # path -> what the loader read of it
 
 
@@ -112,7 +112,7 @@ class Checker:
 
     # -- reading ------------------------------------------------------------------
 
-    def _read(self, stamps: dict[str, tuple[int, int]], files: dict[str, Any]) -> _Snapshot:
+    def _read(self, stamps: dict[str, tuple[int, ...]], files: dict[str, Any]) -> _Snapshot:
         from verify.claimfile.discover import claim_files
         from verify.claimfile.loader import _Values, assemble, read_file
 
@@ -123,13 +123,12 @@ class Checker:
         new_stamps, new_files = {}, {}
         for path in paths:
             key = str(path)
-            try:
-                st = os.stat(path)
-                stamp = (st.st_mtime_ns, st.st_size)
-            except OSError:
-                stamp = (-1, -1)
-            new_stamps[key] = stamp
-            new_files[key] = files[key] if stamps.get(key) == stamp and key in files else read_file(path, values)
+            kept = files.get(key)
+            stamp = _stamp(key, kept)
+            if kept is None or stamps.get(key) != stamp:
+                kept = read_file(path, values)
+                stamp = _stamp(key, kept)
+            new_stamps[key], new_files[key] = stamp, kept
         corpus = assemble(list(new_files.values()), list(problems), self.config)
         return _index(corpus, new_stamps, new_files)
 
@@ -161,6 +160,21 @@ class Checker:
         return Corpus(sources=(source,) if source is not None else (), claims=tuple(own(c) for c in claims),
                       checks=checks, acknowledgements=tuple(own(a) for a in acknowledgements),
                       files=(f"<draft {source_id}>",))
+
+
+def _stamp(path: str, read) -> tuple[int, ...]:
+    """(mtime_ns, size) of a claim file and, where it names an article's text, of that too:
+    an edited article is re-read though its claim file is not."""
+    stamp: tuple[int, ...] = ()
+    for name in (path, read.article.path if read is not None and read.article is not None else None):
+        if name is None:
+            continue
+        try:
+            st = os.stat(name)
+            stamp += (st.st_mtime_ns, st.st_size)
+        except OSError:
+            stamp += (-1, -1)
+    return stamp
 
 
 def _index(corpus: Corpus, stamps, files) -> _Snapshot:
