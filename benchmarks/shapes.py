@@ -98,14 +98,14 @@ def margins(n: int, folder: Path) -> None:
 def big_check(n: int, folder: Path) -> None:
     """One check naming every claim of its file (n claims in one file)."""
     claims = [_claim(f"c{i}", f"Company {i}", "revenue", "$1 million", 'period = "2024"') for i in range(n)]
-    expr = " + ".join(f"c{i}" for i in range(n))
-    _files(folder, claims, checks=[f'id = "total"\nexpr = "{expr} > 0"\n'], per_file=n)
+    expr = ", ".join(f"c{i}" for i in range(n))
+    _files(folder, claims, checks=[f'id = "total"\nexpr = "sum({expr}) == \'${n:,} million\'"\n'], per_file=n)
 
 
 def many_checks(n: int, folder: Path) -> None:
     """n/50 checks naming 50 claims each."""
     claims = [_claim(f"c{i}", f"Company {i}", "revenue", "$1 million", 'period = "2024"') for i in range(n)]
-    checks = [f'id = "k{k}"\nexpr = "{" + ".join(f"c{i}" for i in range(k * 50, k * 50 + 50))} > 0"\n'
+    checks = [f'id = "k{k}"\nexpr = "{" + ".join(f"c{i}" for i in range(k * 50, k * 50 + 50))} == \'$50 million\'"\n'
               for k in range(n // 50)]
     _files(folder, claims, checks=checks, per_file=n)
 

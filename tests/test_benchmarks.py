@@ -53,3 +53,15 @@ def test_without_garbled_figures_the_generator_writes_one_truth_per_fact(tmp_pat
     years = {line for f in tmp_path.iterdir() for line in f.read_text().splitlines() if line.startswith("published")}
     assert len({y[12:16] for y in years}) == 3
     assert check(corpus).findings == ()
+
+
+def test_every_adversarial_shape_but_the_typos_loads_without_problems(tmp_path):
+    """A shape that failed to load would time the problem, not the work it names."""
+    shapes = _module("shapes")
+    for name, (write, _n) in shapes.SHAPES.items():
+        folder = tmp_path / name
+        folder.mkdir()
+        write(100, folder)
+        corpus = load([str(folder)])
+        problems = [str(p) for p in check(corpus).problems]
+        assert (problems != []) == (name == "typos"), (name, problems[:3])

@@ -54,8 +54,14 @@ def test_deep_nesting_is_a_problem_not_a_recursion_error():
         parse("-" * 1500 + "a == 1")
     with pytest.raises(ExpressionError, match="nests deeper"):
         parse("abs(" * 300 + "a" + ")" * 300 + " == 1")
-    with pytest.raises(ExpressionError, match="at most 2000 characters"):
-        parse("a + " * 1000 + "a == 1")
+    with pytest.raises(ExpressionError, match="at most 20000 characters"):
+        parse("sum(" + "a, " * 7000 + "a) == 1")
+
+
+def test_sum_totals_a_thousand_claims_in_one_expression():
+    names = [f"claim_{i}" for i in range(1000)]
+    tree = parse(f"sum({', '.join(names)}) > 0")
+    assert [r.name for r in refs(tree)] == names
 
 
 @settings(max_examples=500, deadline=None)
@@ -67,3 +73,8 @@ def test_arbitrary_text_raises_only_expression_errors(text):
         assert exc.message
     else:
         assert isinstance(tree, Relation)
+
+
+def test_a_sum_of_more_arguments_than_the_bound_names_the_fix():
+    with pytest.raises(ExpressionError, match="sum takes at most 5,000 arguments; split the total"):
+        parse("sum(" + "a, " * 5000 + "a) == 1")

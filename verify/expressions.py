@@ -22,7 +22,9 @@ import attrs
 from verify.errors import InputError
 from verify.exact import Exact
 
-MAX_LENGTH = 2000
+# Long enough for sum() over a thousand claims; operators and nesting have their own bounds.
+MAX_LENGTH = 20_000
+MAX_ARGUMENTS = 5_000  # of sum, min and max: evaluated one after another, never nested
 MAX_DEPTH = 50
 # Operators chain without nesting: the tree of `1+1+...+1` is as deep as it is long,
 # and is read and evaluated recursively.
@@ -303,9 +305,10 @@ class _Parser:
             args.append(self.sum(depth + 1))
         if not self.take(")"):
             self.fail("expected , or )")
-        wanted = {"abs": (1, 1), "convert": (2, 2)}.get(name, (1, 64))
+        wanted = {"abs": (1, 1), "convert": (2, 2)}.get(name, (1, MAX_ARGUMENTS))
         if not wanted[0] <= len(args) <= wanted[1]:
-            count = "one argument" if wanted == (1, 1) else "two arguments" if wanted == (2, 2) else "arguments"
+            count = ("one argument" if wanted == (1, 1) else "two arguments" if wanted == (2, 2)
+                     else f"at most {MAX_ARGUMENTS:,} arguments; split the total into several checks")
             raise ExpressionError(f"{name} takes {count}", column=None)
         if name == "convert" and not isinstance(args[1], Literal):
             raise ExpressionError("convert takes a value and a currency code in quotes: convert(x, 'USD')")
