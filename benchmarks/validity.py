@@ -32,7 +32,7 @@ sys.path.insert(0, str(HERE))
 
 import verify  # noqa: E402
 from verify.config import discover  # noqa: E402
-from verify.facts import group, reference_date  # noqa: E402
+from verify.facts import group, normal, reference_date, time_key  # noqa: E402
 from verify.model import Claim, Corpus  # noqa: E402
 from verify.rates import RateError, bundled  # noqa: E402
 
@@ -261,11 +261,15 @@ class Study:
                 others = sorted(currencies - {own})
                 if own and others:
                     self.other_currency[c.ref] = others[0]
-        markets = defaultdict(list)
+        # a market's shares as the share rule adds them up: each entity once, its first claim
+        # (another claim of the same entity's share is a duplicate, judged by agreement)
+        markets: dict[tuple, dict[str, Claim]] = defaultdict(dict)
         for c in self.corpus.claims:
             if c.market and not c.change and str(c.value.strict.unit) == "%":
-                markets[(c.market.lower(), str(c.period or c.as_of))].append(c)
-        for shares in markets.values():
+                key = (normal(c.metric), normal(c.market), normal(c.segment), time_key(c))
+                markets[key].setdefault(normal(c.entity), c)
+        for by_entity in markets.values():
+            shares = list(by_entity.values())
             if len(shares) >= 2 and all(_middle(s) is not None for s in shares):
                 total = sum(_middle(s) for s in shares)
                 for s in shares:

@@ -173,3 +173,17 @@ def test_a_claim_without_a_date_to_convert_at_is_a_problem_not_a_crash(tmp_path)
     report = check(attrs.evolve(corpus, claims=fiscal), rules=RULES)
     [problem] = report.problems
     assert "'FY2025' is a label, not dates" in problem.message and "[entities]" in problem.message
+
+
+def test_prices_per_share_in_two_currencies_are_compared(tmp_path):
+    # ECB 2024-03-15: 1 GBP = 1.2752 USD, so £100 a share is $127.52 a share, not $100.
+    def files(dollars):
+        return (("a", claim("price_gbp", "share_price", "£100.00 per share", as_of="2024-03-15")),
+                ("b", claim("price_usd", "share_price", f"${dollars} per share", as_of="2024-03-15")))
+
+    (tmp_path / "agree").mkdir(), (tmp_path / "slip").mkdir()
+    agreeing = run(tmp_path / "agree", *files("127.50"), published="2024-03-20", rules=RULES)
+    assert agreeing.findings == () and agreeing.checks == 1
+    [finding] = only(run(tmp_path / "slip", *files("100.00"), published="2024-03-20", rules=RULES), "agreement")
+    assert finding.severity == "error"
+    assert [(r.base, r.quote, r.on.isoformat()) for r in finding.rates][0] == ("USD", "GBP", "2024-03-15")

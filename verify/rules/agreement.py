@@ -111,6 +111,12 @@ def _of_one_kind(group: list[Claim], vocabulary: Vocabulary) -> tuple[list[Claim
     return same, strays
 
 
+def _currency(unit: Unit) -> str | None:
+    """The one currency of an amount of money, alone or per something ("$191 per share")."""
+    currencies = unit.currencies
+    return currencies[0][0] if len(currencies) == 1 and currencies[0][1] == 1 else None
+
+
 def _kind(unit: Unit) -> tuple:
     """What can be compared with what: the unit's dimensions, any currency as one."""
     return tuple(sorted(("¤" if name.isupper() else name, e) for name, e in unit.dims))
@@ -120,13 +126,14 @@ def _aligned(claims: list[Claim], reading: str, context: Context):
     """Every claim's reading in the first claim's unit (and currency), each with its options of
     conversion; or None if kinds differ."""
     first = getattr(claims[0].value, reading)
-    target = first.unit.currency
+    target = _currency(first.unit)
     quantities, rates, options = [], [], []
     for claim in claims:
         q = getattr(claim.value, reading)
-        if target and q.unit.currency and q.unit.currency != target:
+        own = _currency(q.unit)
+        if target and own and own != target:
             conversion = context.converter.conversion(
-                q, target, reading=reading, reference=rate_date(claim, q.unit.currency, target),
+                q, target, reading=reading, reference=rate_date(claim, own, target),
                 published=context.published(claim), start=period_start(claim))
             q = conversion.quantity
             rates.extend(conversion.rates)
@@ -169,13 +176,14 @@ def _days(claims: list[Claim], quantities: list[Quantity], context: Context) -> 
     lows = [q.interval.lo for q in quantities]
     highs = [q.interval.hi for q in quantities]
     meeting = _between(max(lows), min(highs))
-    target = getattr(claims[0].value, "loose").unit.currency
+    target = _currency(claims[0].value.loose.unit)
     days = []
     for claim, q in zip(claims, quantities):
         own = claim.value.loose
-        if meeting is None or not own.unit.currency or own.unit.currency == target:
+        currency = _currency(own.unit)
+        if meeting is None or not currency or currency == target:
             continue
-        wanted = Quantity(Interval.point(meeting), q.unit).to(own.unit.with_currency(own.unit.currency, target))
+        wanted = Quantity(Interval.point(meeting), q.unit).to(own.unit.with_currency(currency, target))
         start = period_start(claim) or reference_date(claim)
         published = context.published(claim)
         end = max(reference_date(claim), published) if published else reference_date(claim)
