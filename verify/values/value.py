@@ -11,7 +11,7 @@ from verify.quantity import Quantity
 from verify.units import Unit, money
 from verify.values import cldr
 from verify.values import currency as currencies
-from verify.values.grammar import read
+from verify.values.fastpath import shapes
 from verify.values.lexicon import Lexicon, default_lexicon
 from verify.values.readings import Precision, readings
 
@@ -60,7 +60,7 @@ def parse_value(
     Raises `verify.errors.ValueParseError`, whose message says what to write instead.
     """
     lexicon = lexicon or default_lexicon()
-    parts = read(text, lexicon, locale)
+    parts = shapes(lexicon).read(text, locale)
     code = currencies.resolve(parts.currencies, currency, locale)
     unit = money(code) * parts.unit if code else parts.unit
     strict, loose = readings(parts, lexicon, precision)
