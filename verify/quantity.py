@@ -26,6 +26,8 @@ class Quantity:
                         Unit(self.unit.dims, Exact(1), describe_dims(self.unit.dims)))
 
     def to(self, unit: Unit) -> Quantity:
+        if self.unit is unit:  # the common case, as units are shared
+            return self
         if not self.unit.compatible(unit):
             raise UnitError(f"cannot convert {self.unit} to {unit}")
         if self.unit == unit:

@@ -46,8 +46,22 @@ def default_vocabulary() -> Vocabulary:
     return Vocabulary.build()
 
 
+_KINDS: dict[int, tuple[Unit, str]] = {}  # by identity: a corpus shares a few unit objects
+
+
 def kind_of(unit: Unit) -> str:
     """The kind of a unit, in the vocabulary's terms."""
+    known = _KINDS.get(id(unit))
+    if known is not None and known[0] is unit:
+        return known[1]
+    if len(_KINDS) >= 4096:
+        _KINDS.clear()
+    kind = _kind_of(unit)
+    _KINDS[id(unit)] = (unit, kind)
+    return kind
+
+
+def _kind_of(unit: Unit) -> str:
     dims = dict(unit.dims)
     currencies = [name for name, _ in unit.currencies]
     if not dims:

@@ -31,6 +31,7 @@ from verify.model import (
     Acknowledgement,
     Check,
     Claim,
+    converted_claim,
     Corpus,
     Location,
     Problem,
@@ -576,7 +577,7 @@ class _Reader:
                 return None
             as_of = source.published
         try:
-            return Claim(
+            return converted_claim(  # every field converted above
                 id=sys.intern(claim_id), value=value, source=source.id, period=period, as_of=as_of, change=change,
                 since=since, currency=currency,
                 precision=None if precision is None else str(precision), **texts,
