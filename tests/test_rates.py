@@ -114,6 +114,28 @@ def test_a_bad_figure_is_reported_with_its_line_when_used(tmp_path):
     assert info.value.line == 3
 
 
+@given(st.text(alphabet="0123456789.,-+ eE/NA\u0660x", max_size=8))
+def test_the_one_match_check_of_a_column_accepts_what_reading_its_cells_accepts(cell):
+    from verify.rates.table import _GOOD_CELL
+
+    try:
+        TABLE._cell("USD", 0, cell)
+        readable = True
+    except RateError:
+        readable = False
+    assert bool(_GOOD_CELL.fullmatch(cell)) == readable
+
+
+@pytest.mark.parametrize("cell", ["0.000", "1.04x", "-1.1", "1e3"])
+def test_an_average_refuses_a_bad_figure_of_its_column_outside_the_window_with_its_line(tmp_path, cell):
+    path = tmp_path / "rates.csv"
+    path.write_text(f"Date,USD,\n2024-12-31,1.0389,\n2024-12-30,1.04,\n2024-01-02,{cell},\n")
+    table = RateTable(path, name="T")
+    with pytest.raises(RateError, match=f"{re.escape(repr(cell))} is not a positive number") as info:
+        table.average("EUR", "USD", date(2024, 12, 30), date(2024, 12, 31))
+    assert info.value.line == 4
+
+
 def house_rates(tmp_path):
     (tmp_path / "house.csv").write_text("Date,EUR,CNY\n2024-12-31,0.9,7.3\n2024-12-30,0.95,7.2\n")
     (tmp_path / "sources.toml").write_text(

@@ -25,6 +25,8 @@ from verify.io import read_text
 from verify.rates.window import BlockExtremes, PrefixMeans
 
 _CELL = re.compile(r"[0-9]+(?:\.[0-9]+)?")  # ASCII digits: \d takes any script's
+# What `_cell` accepts, in one match: a missing rate, or a decimal with a digit other than 0.
+_GOOD_CELL = re.compile(r"N/A|(?=[0-9.]*[1-9])[0-9]+(?:\.[0-9]+)?|")
 _CODE = re.compile(r"[A-Z]{3}")
 MISSING = ("N/A", "")
 MAX_BYTES = 64 * 1024 * 1024  # the whole ECB history since 1999 is under 8 MiB
@@ -85,6 +87,7 @@ class RateTable:
         self._index: dict[str, int] = {}  # currency -> its column among a row's cells
         self._columns: dict[str, tuple[str, ...]] = {}  # split out of the rows when first used
         self._values: dict[str, list[Fraction | None]] = {}
+        self._checked: set[str] = set()  # columns whose every cell `_cell` accepts
         self._pairs: dict[tuple[str, str], BlockExtremes] = {}
         self._means: dict[str, PrefixMeans] = {}
         self._answers: dict[tuple, tuple[Rate, Rate]] = {}
@@ -238,7 +241,7 @@ class RateTable:
             raise RateError(f"{self.name} has no rates for {code}; it covers {', '.join(self.currencies)}")
         means = self._means.get(code)
         if means is None:
-            self._column(code)  # every cell checked, with its line, before it is summed
+            self._check(code)  # every cell checked, with its line, before it is summed
             means = self._means[code] = PrefixMeans(self._cells(code))
         mean = means.mean(first, last)
         if mean is None:
@@ -276,6 +279,14 @@ class RateTable:
             covered = f" (it has {code} from {span[0]} to {span[1]})" if span else ""
             raise RateError(f"{self.name} has no {code} rate on {date.fromordinal(self._dates[i])}{covered}")
         return value
+
+    def _check(self, code: str) -> None:
+        """Raise the error `_column` would for a bad cell of `code`, without converting the
+        cells: a window's mean needs the text of its cells, not one Fraction each."""
+        if code not in self._checked:
+            if not all(map(_GOOD_CELL.fullmatch, self._cells(code))):
+                self._column(code)  # names the first bad cell and its line
+            self._checked.add(code)
 
     def _column(self, code: str) -> list[Fraction | None]:
         values = self._values.get(code)
