@@ -1,3 +1,4 @@
+from datetime import date
 from fractions import Fraction
 
 from rulekit import claim, only, run
@@ -64,3 +65,32 @@ def test_a_dimension_mismatch_is_a_problem_at_the_check(tmp_path):
     [problem] = report.problems
     assert "differ in kind" in problem.message and problem.location.line is not None
     assert report.exit_code() == 2
+
+
+def _revenue_check(dollars):
+    # ECB: on 2024-12-31 1 EUR = 1.0389 USD; the average of 2024-Q4's fixings is 1.0681375
+    return (claim("rev_eur", "revenue", "€100.0bn", period="2024-Q4")
+            + claim("rev_usd", "revenue", f"${dollars}bn", period="2024-Q4")
+            + '[[check]]\nid = "same_revenue"\nexpr = "rev_usd == rev_eur"\n')
+
+
+def test_a_flow_in_a_check_agrees_strictly_at_its_period_end_or_its_average_rate(tmp_path):
+    for dollars in ("103.9", "106.8"):
+        (tmp_path / dollars).mkdir()
+        report = run(tmp_path / dollars, ("a", _revenue_check(dollars)), rules=RULES)
+        assert report.findings == () and report.checks == 1, dollars
+
+
+def test_a_flow_in_a_check_is_not_read_at_a_rate_between_its_two(tmp_path):
+    # $105.3bn is €100bn at 1.053: 1.4% from either strict rate (each ±0.5%), though between them.
+    # Loosely any fixing from 2024-10-01 to publication (2025-02-24) converts: the relation holds
+    # for a rate r with 100.05·r·1.005·1.01 >= 105.25·0.99 and 99.95·r·0.995·0.99 <= 105.35·1.01,
+    # r in [1.0261, 1.0807]; the finding names one such fixing.
+    report = run(tmp_path, ("a", _revenue_check("105.3")), rules=RULES)
+    [finding] = only(report, "check")
+    assert finding.severity == "warning"
+    assert "does not hold strictly at any one of each flow's rates" in finding.message
+    [fixing] = finding.agreed
+    assert (fixing.base, fixing.quote, fixing.basis) == ("EUR", "USD", "daily")
+    assert Fraction("1.0261") <= fixing.value <= Fraction("1.0807")
+    assert date(2024, 10, 1) <= fixing.on <= date(2025, 2, 24)

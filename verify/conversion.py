@@ -101,6 +101,13 @@ class Converter:
             Option(Quantity(quantity.interval * (f.reciprocal() if exponent < 0 else f), unit), used)
             for f, used in zip(factors, rates)))
 
+    def at(self, quantity: Quantity, to: str, rate: Rate) -> Quantity:
+        """`quantity` in currency `to` at one rate, give or take the spread."""
+        code, exponent = money_dimension(quantity.unit)
+        factor = Interval(rate.value * (1 - self.spread), rate.value * (1 + self.spread))
+        return Quantity(quantity.interval * (factor.reciprocal() if exponent < 0 else factor),
+                        quantity.unit.with_currency(code, to))
+
     def closest_day(self, quantity: Quantity, to: str, wanted: Fraction, *, start: date, end: date) -> Rate:
         """The daily fixing from `start` to `end` that brings `quantity` nearest to `wanted` (in
         `to`): the rate a loose agreement names."""

@@ -1,27 +1,34 @@
 """Evaluating expression trees to quantities, under one reading.
 
-Money is brought to one currency leaf by leaf, each claim at its own dates (a
-level's as_of; a flow's period end and period average, taken together as the
-range between them), because a sum of conversions at different dates is what
-the claims actually mean. The target currency is the
-first one the expression names, or the one `convert(x, 'EUR')` asks for.
+Money is brought to one currency leaf by leaf, each claim at a rate the
+conversion rule allows for it, because a sum of conversions at different dates
+is what the claims actually mean. Strictly a level has one rate (its as_of
+fixing) and a flow two (its period-end fixing, its period average): a relation
+holds strictly when it holds with one of them chosen for each flow, not at a
+rate between them. Loosely each claim takes any daily fixing of its window, and
+a relation that holds only so names, per claim, a fixing it holds at. The
+target currency is the first one the expression names, or the one
+`convert(x, 'EUR')` asks for.
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
+import math
 from datetime import date
 from fractions import Fraction
 from typing import Callable
 
 from verify import expressions as ex
-from verify.conversion import Converter
+from verify.conversion import Conversion, Converter
 from verify.exact import Exact
 from verify.facts import period_start, rate_date
 from verify.interval import Interval
 from verify.model import Claim
 from verify.quantity import Quantity
-from verify.rates import Rate
+from verify.rates import Rate, RateError
+from verify.rates.book import money_dimension
 from verify.tolerance import widened
 from verify.units import ONE, UnitError
 from verify.values import Value, parse_value
@@ -34,6 +41,12 @@ RELATIONS: dict[str, Callable[[Interval, Interval], bool]] = {
     ">": lambda a, b: b.may_be_less(a),
     ">=": lambda a, b: b.may_be_at_most(a),
 }
+
+
+# Above this many combinations of one rate per flow, a strict relation is judged on the range
+# between each flow's rates (2 ** 8: eight flows in other currencies in one relation).
+COMBINATIONS = 256
+SAMPLES = 9  # rates tried across a claim's loose window, to name the fixing a relation holds at
 
 
 class Evaluator:
@@ -50,10 +63,69 @@ class Evaluator:
         self._seen: set[int] = set()  # ids of self.claims: a sum of thousands of claims, not n² comparisons
         self.rates: list[Rate] = []
         self._targets: list[str | None] = [None]
+        self._conversions: dict[tuple[int, str], tuple[Claim, Conversion, tuple]] = {}
+        self._choice: dict[tuple[int, str], int] = {}  # the option (rate) chosen per converted claim
+        self._pinned: dict[tuple[int, str], Rate] = {}  # a daily fixing per converted claim
+        self.combined = False  # whether one rate per claim was tried (a failure then says so)
 
     def relation(self, tree: ex.Relation) -> tuple[Quantity, Quantity, bool]:
         """Both sides in one unit, and whether the relation holds for some values inside them
-        once each is widened by the tolerance."""
+        once each is widened by the tolerance, with one allowed rate per converted claim.
+
+        The range between a flow's rates holds every choice, so where it fails every choice
+        fails; where it holds, the choices are tried until one holds."""
+        left, right, holds = self._relation(tree)
+        several = [key for key, (_, conversion, _) in self._conversions.items() if len(conversion.options) > 1]
+        if not holds or not several:
+            return left, right, holds
+        counts = [len(self._conversions[key][1].options) for key in several]
+        if math.prod(counts) > COMBINATIONS:
+            return left, right, holds
+        self.combined = True
+        for combination in itertools.product(*map(range, counts)):
+            self._choice = dict(zip(several, combination))
+            chosen = self._relation(tree)
+            if chosen[2]:
+                return chosen
+        self._choice = {}
+        left, right, _ = self._relation(tree)  # every choice failed: show the range they span
+        return left, right, False
+
+    def agreeing_fixings(self, tree: ex.Relation) -> tuple[Rate, ...]:
+        """For a relation that holds loosely: one daily fixing per converted claim, inside its
+        window, at which it still holds (the others pinned before it kept); () if none is found.
+
+        Tried at fixings spread over each claim's window, the middle of those that hold kept:
+        the rate a reader can look up to see the figures agree."""
+        fixings: list[Rate] = []
+        for key, (claim, conversion, window) in list(self._conversions.items()):
+            code, target, start, end = window
+            if start >= end:
+                continue
+            low, high = self.converter.rates.extremes(code, target, start, end, from_start=claim.period is not None)
+            tried: dict[date, Rate] = {}
+            for i in range(SAMPLES):
+                wanted = low.value + (high.value - low.value) * i / (SAMPLES - 1)
+                try:
+                    fixing = self.converter.rates.closest(code, target, start, end, wanted)
+                except RateError:
+                    continue
+                tried.setdefault(fixing.on, fixing)
+            holding = []
+            for fixing in sorted(tried.values(), key=lambda r: r.value):
+                self._pinned[key] = fixing
+                if self._relation(tree)[2]:
+                    holding.append(fixing)
+            if holding:
+                self._pinned[key] = holding[len(holding) // 2]
+                fixings.append(self._pinned[key])
+            else:
+                del self._pinned[key]
+        self._pinned = {}
+        return tuple(fixings)
+
+    def _relation(self, tree: ex.Relation) -> tuple[Quantity, Quantity, bool]:
+        self.claims, self._seen, self.rates = [], set(), []
         self._targets = [first_currency(tree, self.resolve)]
         left, right = self.value(tree.left), self.value(tree.right)
         if not left.unit.compatible(right.unit):
@@ -112,15 +184,32 @@ class Evaluator:
         currencies = [name for name, _ in quantity.unit.currencies]
         if target is None or not currencies or currencies == [target]:
             return quantity
-        reference = rate_date(claim, currencies[0], target) if claim is not None else self.published(None)
-        if reference is None:
-            raise UnitError(f"{claim.ref if claim else 'a quoted value'} has no date to convert "
-                            f"{currencies[0]} to {target} at")
-        converted, rates = self.converter.convert(quantity, target, reading=self.reading, reference=reference,
-                                                  published=self.published(claim),
-                                                  start=period_start(claim) if claim is not None else None)
+        key = (id(claim), target)
+        if key not in self._conversions:
+            reference = rate_date(claim, currencies[0], target) if claim is not None else self.published(None)
+            if reference is None:
+                raise UnitError(f"{claim.ref if claim else 'a quoted value'} has no date to convert "
+                                f"{currencies[0]} to {target} at")
+            published, start = self.published(claim), period_start(claim) if claim is not None else None
+            conversion = self.converter.conversion(quantity, target, reading=self.reading, reference=reference,
+                                                   published=published, start=start)
+            if claim is None:
+                return self._used(conversion.quantity, conversion.rates)
+            window = (money_dimension(quantity.unit)[0], target, start or reference,
+                      max(reference, published) if published is not None else reference)
+            self._conversions[key] = (claim, conversion, window)
+        conversion = self._conversions[key][1]
+        if key in self._pinned:
+            fixing = self._pinned[key]
+            return self._used(self.converter.at(quantity, target, fixing), [fixing])
+        if key in self._choice:
+            option = conversion.options[self._choice[key]]
+            return self._used(option.quantity, option.rates)
+        return self._used(conversion.quantity, conversion.rates)
+
+    def _used(self, quantity: Quantity, rates) -> Quantity:
         self.rates.extend(r for r in rates if r not in self.rates)
-        return converted
+        return quantity
 
 
 def first_currency(tree: ex.Node, resolve: Callable[[str], Claim]) -> str | None:

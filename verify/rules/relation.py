@@ -67,7 +67,9 @@ def judge(
     if level is None:
         return
     left, right = (l_left, l_right) if level == "error" else (s_left, s_right)
-    text = f"{ex.render(tree)} does not hold {adverb(level, context.tolerance)}: {left} against {right}"
+    # where the range between the flows' rates overlaps, no one rate per flow did
+    how = " at any one of each flow's rates" if level == "warning" and strict.combined else ""
+    text = f"{ex.render(tree)} does not hold {adverb(level, context.tolerance)}{how}: {left} against {right}"
     yield Finding(
         rule=family, id=rule_id, severity=level,
         message=f"{message}: {text}" if message else text,
@@ -75,4 +77,5 @@ def judge(
         sides=(Side(ex.render(tree.left), s_left, l_left), Side(ex.render(tree.right), s_right, l_right)),
         rates=tuple(dict.fromkeys(strict.rates + loose.rates)),
         key=key, at=at, tolerance=context.tolerance,
+        agreed=loose.agreeing_fixings(tree) if level == "warning" else (),
     )
