@@ -33,3 +33,14 @@ def test_the_mutations_do_what_they_say():
     assert validity.sign_flip(study, growth)[0].value.text == "down 10%"
     assert validity.percent_points(study, growth)[0].change == "points"
     assert str(validity.wrong_period(study, sales)[0].period.text) == "2024-Q3"
+
+
+def test_the_hand_encoded_results_corpus_keeps_its_size_and_loads_clean():
+    import verify
+    from verify.config import discover
+
+    paths = [str(validity.HERE / "validity_corpus")]
+    corpus = verify.load(paths, config=discover(paths))
+    assert corpus.problems == ()
+    assert len(corpus.claims) >= 720  # figures from real results releases and news reports of them
+    assert len({c.entity for c in corpus.claims}) >= 10
