@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from verify import check, load
+from verify.errors import InputError
 from verify.rules.quote import QuoteRule, number_in
 from verify.textmatch import find_quote, normalise
 from verify.values import parse_value
@@ -216,3 +217,27 @@ def test_a_quote_finding_in_the_json_and_sarif_reports_points_into_the_article(t
     assert {r["message"]["text"] for r in related} == {"the place in the article's text"}
     assert all(r["physicalLocation"]["artifactLocation"]["uri"].endswith("sources/article.txt")
                and r["physicalLocation"]["region"] == {"startLine": 1, "startColumn": 44} for r in related)
+
+
+@pytest.mark.parametrize("phrase", ["12 sharez", "1,23.4 shares", "5 USF"])
+def test_phrases_read_on_the_chance_of_a_value_work_out_no_suggestion(phrase, monkeypatch):
+    """A quote's phrases that are no value fail unseen: no "did you mean" is ranked for them
+    (difflib, babel's strict parse), while the same text as a claim's value still gets one."""
+    import difflib
+
+    import babel.numbers
+
+    from verify.rules import quote
+
+    with pytest.raises(InputError, match="did you mean"):
+        parse_value(phrase)
+
+    def unasked(*args, **kwargs):
+        raise AssertionError("a suggestion was worked out for a phrase no one reads")
+
+    monkeypatch.setattr(difflib, "get_close_matches", unasked)
+    monkeypatch.setattr(difflib, "SequenceMatcher", unasked)
+    monkeypatch.setattr(babel.numbers, "parse_decimal", unasked)
+    assert quote._read_cached(phrase, "en_US", None, False) is None
+    with pytest.raises(AssertionError, match="no one reads"):
+        parse_value(phrase)

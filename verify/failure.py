@@ -8,7 +8,6 @@ to standard error as it is caught.
 from __future__ import annotations
 
 import sys
-import traceback
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -27,6 +26,8 @@ def said(what: str, exc: BaseException) -> str:
     """The message for `exc`, raised while doing `what`; its traceback on standard error
     under --debug."""
     if DEBUG:
+        import traceback  # not at import: every run loads this module, few print a traceback
+
         traceback.print_exception(exc, file=sys.stderr)
     return (f"internal error while {what}: {describe(exc)}. This is a bug in verify: run again with --debug "
             "for the traceback and report it")

@@ -11,7 +11,12 @@ not grow with the number of names. Nothing is built until a name is missing.
 
 from __future__ import annotations
 
+import contextvars
 from typing import Iterable
+
+# Off while a caller reads text on the chance that it is a value (the quote rule): its
+# failures are never shown, so no "did you mean" is worked out for them.
+SHOWN = contextvars.ContextVar("SHOWN", default=True)
 
 CUTOFF = 0.6
 # Up to this many names, every name is a candidate: as fast as an index, and it also

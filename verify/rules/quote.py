@@ -15,6 +15,7 @@ from functools import lru_cache
 
 import attrs
 
+from verify import suggest
 from verify.engine import Context, Ran, Skip
 from verify.errors import InputError
 from verify.findings import Finding
@@ -183,12 +184,13 @@ def _read(phrase: str, locale: str, currency: str | None) -> Value | None:
 def _read_cached(phrase: str, locale: str, currency: str | None, pint_loaded: bool) -> Value | None:
     """`phrase` as a value, or None. Pint is not loaded for it: if no claim needed pint,
     no phrase that needs it can say a claim's value (and loading it costs a small run)."""
-    reads = PINT_READS.set(pint_loaded)
+    reads, shown = PINT_READS.set(pint_loaded), suggest.SHOWN.set(False)
     try:
         return parse_value(phrase, locale=locale, currency=currency)
     except InputError:
         return None
     finally:
+        suggest.SHOWN.reset(shown)
         PINT_READS.reset(reads)
 
 

@@ -23,6 +23,7 @@ from fractions import Fraction
 
 import attrs
 
+from verify import suggest
 from verify.errors import ValueParseError
 from verify.exact import Exact
 from verify.interval import Interval
@@ -632,6 +633,8 @@ class _Reader:
 
 
 def _closest(text: str, words, *, pint: bool = False) -> str:
+    if not suggest.SHOWN.get():
+        return ""
     import difflib
 
     close = closest_units(text, words) if pint else difflib.get_close_matches(text, list(words), n=3, cutoff=0.6)

@@ -13,6 +13,7 @@ from fractions import Fraction
 
 import attrs
 
+from verify import suggest
 from verify.errors import ValueParseError
 from verify.exact import Exact
 
@@ -64,13 +65,14 @@ class NumberFormat:
     def _explain(self, raw: str, canonical: str) -> str:
         # babel's strict parse is asked only for its suggestions: it decides nothing, since
         # babel 2.19 accepts badly grouped de_CH numbers (it formats them without grouping).
-        from babel.numbers import NumberFormatError, parse_decimal
+        suggestions = []
+        if suggest.SHOWN.get():
+            from babel.numbers import NumberFormatError, parse_decimal
 
-        try:
-            parse_decimal(canonical, locale=self.locale, strict=True)
-            suggestions = []
-        except (NumberFormatError, ArithmeticError) as exc:
-            suggestions = [s for s in getattr(exc, "suggestions", None) or [] if s and self.wellformed.fullmatch(s)]
+            try:
+                parse_decimal(canonical, locale=self.locale, strict=True)
+            except (NumberFormatError, ArithmeticError) as exc:
+                suggestions = [s for s in getattr(exc, "suggestions", None) or [] if s and self.wellformed.fullmatch(s)]
         hint = f": did you mean {' or '.join(repr(s) for s in suggestions)}?" if suggestions else ""
         return (f"{raw!r} is not a number in locale {self.locale} "
                 f"(decimal mark {self.decimal!r}, digit grouping {self.group!r}){hint}")
