@@ -21,7 +21,8 @@ import attrs
 
 from verify.errors import FileError
 from verify.exact import Exact
-from verify.io import read_text
+from verify.io import read_bytes
+from verify.rates import cache
 from verify.rates.window import BlockExtremes, PrefixMeans
 
 _CELL = re.compile(r"[0-9]+(?:\.[0-9]+)?")  # ASCII digits: \d takes any script's
@@ -89,6 +90,10 @@ class RateTable:
         self._columns: dict[str, tuple[str, ...]] = {}  # split out of the rows when first used
         self._values: dict[str, list[Fraction | None]] = {}
         self._checked: set[str] = set()  # columns whose every cell `_cell` accepts
+        self._data = b""  # the file's bytes, while its rows come from the cache
+        self._key: str | None = None  # the cache's name for those bytes
+        self._kept: dict[str, str] = {}  # columns the cache holds, each its cells joined by commas
+        self._keeping = True
         self._pairs: dict[tuple[str, str], BlockExtremes] = {}
         self._means: dict[str, PrefixMeans] = {}
         self._answers: dict[tuple, tuple[Rate, Rate]] = {}
@@ -97,11 +102,27 @@ class RateTable:
     # -- reading ---------------------------------------------------------------
 
     def _read(self) -> None:
+        """The file's days and codes, from the cache if a run read these very bytes before."""
         try:
-            text = read_text(self.path, MAX_BYTES, encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
+            data = read_bytes(self.path, MAX_BYTES)
+        except OSError as exc:
             raise RateError(f"cannot read the rates file: {getattr(exc, 'strerror', None) or exc}",
                             file=self.path) from None
+        self._key = cache.key(data) if len(data) >= cache.MIN_BYTES and cache.folder() is not None else None
+        entry = cache.load(self._key) if self._key else None
+        if entry is not None:
+            self._data = data  # kept to split out a column the entry lacks
+            self._dates, self._lines, self._kept = entry["dates"], entry["lines"], entry["columns"]
+            self._index = {code: i for i, code in enumerate(entry["codes"])}
+            return
+        self._parse(data)
+        self._keep()
+
+    def _parse(self, data: bytes) -> None:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise RateError(f"cannot read the rates file: {exc}", file=self.path) from None
         lines = text.splitlines()
         if not lines:
             raise RateError("the rates file is empty", file=self.path, line=1)
@@ -145,13 +166,28 @@ class RateTable:
         self._index = {code: i for i, code in enumerate(codes)}
 
     def _cells(self, code: str) -> tuple[str, ...]:
-        """The column of `code` as written: a run needs a few of the forty-odd columns."""
+        """The column of `code` as written: a run needs a few of the forty-odd columns, and
+        the cache keeps those that runs needed."""
         cells = self._columns.get(code)
         if cells is None:
-            i = self._index[code]
-            cells = tuple(row.split(",", i + 1)[i] for row in self._rows)
+            kept = self._kept.get(code)
+            if isinstance(kept, str) and kept.count(",") == len(self._dates) - 1:
+                cells = tuple(kept.split(","))
+            else:
+                if not self._rows:
+                    self._parse(self._data)  # the same bytes, read whole this time
+                i = self._index[code]
+                cells = tuple(row.split(",", i + 1)[i] for row in self._rows)
+                if self._keeping:
+                    self._kept[code] = ",".join(cells)
+                    self._keep()
             self._columns[code] = cells
         return cells
+
+    def _keep(self) -> None:
+        if self._key is not None:
+            cache.store(self._key, {"dates": self._dates, "lines": self._lines, "codes": list(self._index),
+                                    "columns": self._kept})
 
     # -- what it covers ----------------------------------------------------------
 
@@ -332,6 +368,7 @@ class RateTable:
 
     def validate(self) -> None:
         """Check every cell now (a refresh checks a new file whole before it replaces the old)."""
+        self._keeping = False  # the cache keeps the columns runs convert, not every one
         for code in self._index:
             self._check(code)
 
