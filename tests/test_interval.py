@@ -1,3 +1,4 @@
+import math
 from fractions import Fraction
 
 import pytest
@@ -143,3 +144,21 @@ def test_an_interval_pickles_as_itself(a):
     assert back == Quantity(a, PERCENT)
     assert (back.interval.lo_open, back.interval.hi_open) == (a.lo_open, a.hi_open)
     assert [type(end) for end in (back.interval.lo, back.interval.hi)] == [type(end) for end in (a.lo, a.hi)]
+
+
+@given(st.one_of(intervals(), st.just(Interval(-INF, INF, True, True)),
+                 fractions.map(lambda x: Interval(x, INF, False, True))),
+       st.fractions(min_value=0, max_value=1, max_denominator=10**4), st.booleans())
+def test_widened_moves_each_end_out_by_its_own_magnitude(a, relative, as_exact):
+    from verify.exact import Exact
+
+    lo, hi = (Exact(x.numerator, x.denominator) if isinstance(x, Fraction) else x for x in (a.lo, a.hi))
+    a = Interval(lo, hi, a.lo_open, a.hi_open)
+    w = a.widened(Exact(relative.numerator, relative.denominator) if as_exact else relative)
+    expected_lo = a.lo if a.lo == -INF else Fraction(a.lo) - relative * abs(Fraction(a.lo))
+    expected_hi = a.hi if a.hi == INF else Fraction(a.hi) + relative * abs(Fraction(a.hi))
+    assert (w.lo, w.hi, w.lo_open, w.hi_open) == (expected_lo, expected_hi, a.lo_open, a.hi_open)
+    for end in (w.lo, w.hi):
+        assert type(end) is float or type(end) is Exact
+        if type(end) is Exact:
+            assert end.denominator > 0 and math.gcd(end.numerator, end.denominator) == 1  # in lowest terms

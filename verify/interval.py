@@ -191,6 +191,8 @@ class Interval:
     def widened(self, relative: Fraction) -> Interval:
         """Each finite end moved out by `relative` (>= 0) of its own magnitude: still valid,
         so built without the validator (a relation widens every side it judges loosely)."""
+        if type(relative) is Exact:
+            return _make(_moved(self.lo, relative, -1), _moved(self.hi, relative, 1), self.lo_open, self.hi_open)
         lo = self.lo if self.lo == -INF else self.lo - relative * abs(cast(Fraction, self.lo))  # finite
         hi = self.hi if self.hi == INF else self.hi + relative * abs(cast(Fraction, self.hi))
         return _make(lo, hi, self.lo_open, self.hi_open)
@@ -288,6 +290,18 @@ def _product(a: End, b: End) -> End:
     if isinstance(product, float):  # ±INF
         return product, True
     return product, x_open or y_open
+
+
+def _moved(x: Endpoint, relative: Exact, direction: int) -> Endpoint:
+    """x + direction × relative × |x|, as x × (1 ± relative) on the integers of both: what
+    Exact's operators compute (the result is the same reduced fraction), in one step."""
+    if type(x) is not Exact:
+        if type(x) is float:  # an infinite end stays where it is
+            return x
+        return x + relative * abs(x) if direction > 0 else x - relative * abs(x)
+    n, d = x._numerator, x._denominator
+    a, b = relative._numerator, relative._denominator
+    return Exact.ratio(n * (b + a if (n >= 0) == (direction > 0) else b - a), d * b)
 
 
 def _inverse(x: Endpoint) -> Endpoint:

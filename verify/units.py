@@ -40,14 +40,15 @@ class Unit:
     def dimensionless(self) -> bool:
         return not self.dims
 
-    @property
+    # Both asked of the same few units over and over: computed once per unit.
+    @functools.cached_property
     def currency(self) -> str | None:
         """The currency, where this unit is money and nothing else."""
         if len(self.dims) == 1 and self.dims[0][1] == 1 and self.dims[0][0].isupper():
             return self.dims[0][0]
         return None
 
-    @property
+    @functools.cached_property
     def currencies(self) -> tuple[tuple[str, int], ...]:
         """Each currency in the unit with its exponent: (("USD", 1),) for USD/share."""
         return tuple((name, e) for name, e in self.dims if name.isupper())  # ISO codes; nouns are lower case

@@ -126,7 +126,8 @@ def _aligned(claims: list[Claim], reading: str, context: Context):
     """Every claim's reading in the first claim's unit (and currency), each with its options of
     conversion; or None if kinds differ."""
     first = getattr(claims[0].value, reading)
-    target = _currency(first.unit)
+    unit = first.unit
+    target = _currency(unit)
     quantities, rates, options = [], [], []
     for claim in claims:
         q = getattr(claim.value, reading)
@@ -137,13 +138,16 @@ def _aligned(claims: list[Claim], reading: str, context: Context):
                 published=context.published(claim), start=period_start(claim))
             q = conversion.quantity
             rates.extend(conversion.rates)
-            choices = conversion.options
-        else:
-            choices = (Option(q, ()),)
-        if not q.unit.compatible(first.unit):
-            return None  # money in two currencies of a unit the converter cannot bring together
-        quantities.append(q.to(first.unit))
-        options.append(tuple(Option(o.quantity.to(first.unit), o.rates) for o in choices))
+            if not q.unit.compatible(unit):
+                return None  # money in two currencies of a unit the converter cannot bring together
+            quantities.append(q.to(unit))
+            options.append(tuple(Option(o.quantity.to(unit), o.rates) for o in conversion.options))
+            continue
+        if q.unit is not unit and not q.unit.compatible(unit):
+            return None
+        q = q.to(unit)  # one option: the claim as it is
+        quantities.append(q)
+        options.append((Option(q, ()),))
     return quantities, rates, options
 
 
