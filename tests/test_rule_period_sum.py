@@ -139,3 +139,14 @@ def test_a_span_has_others_inside_it_exactly_when_one_lies_within(offsets, data)
     whole = data.draw(st.sampled_from(spans + [(day, day + timedelta(days=40))]))
     expected = any(s != whole and whole[0] <= s[0] and s[1] <= whole[1] for s in spans)
     assert index.has_inside(whole) == expected
+
+
+def test_each_source_that_states_the_whole_has_its_sum_checked(tmp_path):
+    # a's year reads loosely as anything above $98bn (its quarter "over $25bn" too), so its sum
+    # holds; b writes the same quarters and a tenfold year, which its own quarters contradict
+    a = year(q4="over $25.0bn", whole="over $98.0bn")
+    report = run(tmp_path, ("a", a), ("b", year(whole="$1,000.0bn")), rules=RULES)
+    [finding] = report.findings
+    assert finding.severity == "error" and {c.ref for c in finding.claims} == {
+        "b.y", "b.q1", "b.q2", "b.q3", "b.q4"}
+    assert report.checks == 2

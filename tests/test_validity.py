@@ -10,14 +10,21 @@ validity = pytest.importorskip("validity")
 
 
 def test_a_small_study_catches_value_moving_errors_and_writes_its_report():
-    rows, misses, clean = validity.run(per_kind=2, generated=100)
+    rows, misses, clean, causes = validity.run(per_kind=1, generated=100)
     moved = {r: sum(c[(r, "big")] for c in rows.values()) for r in ("error", "warning", "nothing")}
     assert sum(moved.values()) >= 10
     assert moved["error"] >= 0.6 * sum(moved.values())
     hand = [findings for name, _, _, findings in clean if name.startswith("hand-encoded")]
     assert hand == [()]  # the companies' own figures agree with each other
-    text = validity.markdown(rows, misses, clean, 2, 100)
+    generated = [findings for name, _, _, findings in clean if name.startswith("generated")]
+    assert generated == [()]  # one true figure per fact, hedged and rounded
+    # every value-moving miss has a computed cause, and the causes add up to the misses
+    assert sum(sum(c.values()) for c in causes.values()) == sum(len(m) for m in misses.values())
+    assert all(cause in validity.CAUSES or set(cause.split(" + ")) <= set(validity.SLACKS)
+               for c in causes.values() for cause in c)
+    text = validity.markdown(rows, misses, clean, causes, 1, 100)
     assert "## Seeded errors" in text and "| scale slip (million/billion) |" in text
+    assert "### Why the value-moving misses are missed" in text
 
 
 def test_the_mutations_do_what_they_say():
@@ -44,3 +51,55 @@ def test_the_hand_encoded_results_corpus_keeps_its_size_and_loads_clean():
     assert corpus.problems == ()
     assert len(corpus.claims) >= 780  # figures from real results releases and news reports of them
     assert len({c.entity for c in corpus.claims}) >= 10
+
+
+def test_a_slip_inside_a_neighbours_hedge_is_explained_by_it(tmp_path):
+    import verify
+
+    body = """[source]
+id = "s"
+published = 2025-02-10
+
+[[claim]]
+id = "a"
+entity = "Acme"
+metric = "revenue"
+value = "about $100.0bn"
+period = "2024"
+
+[[claim]]
+id = "b"
+entity = "Acme"
+metric = "revenue"
+value = "$100.0bn"
+period = "2024"
+"""
+    (tmp_path / "s.toml").write_text(body)
+    corpus = verify.load([str(tmp_path)])
+    study = validity.Study(corpus, None, validity.bundled())
+    written = corpus.claim("s.b")
+    # $105bn is 5% off: apart from $100.0bn strictly; loosely "about $100bn" reaches $110bn
+    seeded = validity._with_value(written, "$105.0bn")
+    assert study.outcome(written, seeded) == "warning"
+    assert study.cause(written, seeded) == "others"
+    # $100.1bn, read bare, is within the tolerance of $100.0bn: a rounding, not a slip
+    assert study.cause(written, validity._with_value(written, "$101.0bn")) == "rounding"
+
+
+def test_a_seeded_share_total_counts_each_entity_once(tmp_path):
+    import verify
+
+    claims = "".join(f"""
+[[claim]]
+id = "{ref}"
+entity = "{entity}"
+metric = "market_share"
+market = "cloud"
+value = "{share}"
+period = "2024-Q4"
+""" for ref, entity, share in (("a", "A", "30%"), ("b", "B", "20%"), ("b2", "B", "20%")))
+    (tmp_path / "s.toml").write_text('[source]\nid = "s"\npublished = 2025-02-10\n' + claims)
+    corpus = verify.load([str(tmp_path)])
+    study = validity.Study(corpus, None, validity.bundled())
+    new, _ = validity.share_over_100(study, corpus.claim("s.a"))
+    assert new.value.text == "90.0%"  # with B's 20% once: 110%

@@ -4,7 +4,9 @@ Four quarters make the year, three months the quarter, two quarters the half, an
 any claimed sub-ranges that cover an `a..b` range day for day without overlap
 make that range. Of the possible tilings the one with fewest pieces is checked
 (H1 + H2 before four quarters); its pieces are themselves checked the same way.
-Only additive amounts take part: money and counts, not percentages or prices.
+The sum is checked once per source that states the whole, each with that source's
+own pieces where it states them. Only additive amounts take part: money and
+counts, not percentages or prices.
 """
 
 from __future__ import annotations
@@ -48,7 +50,17 @@ class PeriodSumRule:
                 yield from self._judge(spans[whole], [spans[s] for s in tiling], context)
 
     def _judge(self, wholes: list[Claim], pieces: list[list[Claim]], context: Context):
-        whole = typed(wholes[0], context.vocabulary)
+        """The sum once per source that states the whole, with that source's own pieces where it
+        states them: a wrong total is not hidden behind another source's looser one (agreement
+        compares the totals, but against a hedged "over $x" a tenfold slip reads as agreeing)."""
+        sources: dict[str, Claim] = {}
+        for claim in wholes:
+            sources.setdefault(claim.source, claim)
+        for whole in sources.values():
+            yield from self._sum(whole, pieces, context)
+
+    def _sum(self, whole: Claim, pieces: list[list[Claim]], context: Context):
+        whole = typed(whole, context.vocabulary)
         parts = [typed(_same_source(c, whole), context.vocabulary) for c in pieces]
         if not all(additive(c.value.unit) for c in (whole, *parts)):
             return
