@@ -488,7 +488,12 @@ def markdown(rows, misses, clean, causes, per_kind: int, generated: int) -> str:
     for counts in causes.values():
         by_cause.update(counts)
     if by_cause:
-        lines += ["", "Over all kinds: " + "; ".join(f"{cause} {n}" for cause, n in by_cause.most_common()) + "."]
+        total = sum(by_cause.values())
+        designed = sum(n for cause, n in by_cause.items() if cause not in ("unrelated", "none"))
+        lines += ["", "Over all kinds: " + "; ".join(f"{cause} {n}" for cause, n in by_cause.most_common()) + ". "
+                  f"Of {total} misses, {designed} lie within a slack the rules keep on purpose (or a "
+                  f"rounding), {by_cause['unrelated']} are of a claim no rule relates once seeded, and "
+                  f"{by_cause['none']} are explained by none of these."]
     lines += ["", "Kinds that change no value (a wrong quarter or year, a hedge dropped or reversed, "
               "percent for points) are outside the target: a wrong period is caught only where the "
               "claim's new period has claims of its own to disagree with, a hedge only where its "
@@ -539,6 +544,10 @@ def main() -> None:
     args = parser.parse_args()
     rows, misses, clean, causes = run(args.per_kind, args.generated)
     text = markdown(rows, misses, clean, causes, args.per_kind, args.generated)
+    for kind, counts in causes.items():  # the misses' causes, kind by kind, for the terminal too
+        if counts:
+            print(f"{kind}: {sum(counts.values())} misses: "
+                  + ", ".join(f"{cause} {n}" for cause, n in counts.most_common()))
     if args.output == "-":
         sys.stdout.write(text)
     else:
