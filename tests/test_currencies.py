@@ -1,6 +1,8 @@
 """Currencies as CLDR gives them: the packaged symbol table holds to babel, names and minor units come from it."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from verify import parse_value, resources
 from verify.errors import ValueParseError
@@ -13,6 +15,47 @@ def test_the_symbol_table_holds_every_symbol_babel_knows():
     kept = resources.packaged("currency_symbols")["symbols"]
     missing = {s: sorted(set(codes) - set(kept.get(s, ()))) for s, codes in cldr.symbols_of_every_locale().items()}
     assert {s: c for s, c in missing.items() if c} == {}
+
+
+def test_the_name_heads_hold_the_beginning_of_every_currency_name_babel_knows():
+    # Like the symbols, written under each babel version the project supports; after the
+    # symbols' test, babel has every locale's data loaded and this takes a moment.
+    assert cldr.name_heads_of_every_locale() - cldr._name_heads() == set()
+
+
+def test_a_word_after_a_number_that_begins_no_currency_name_loads_no_locale_names():
+    cldr.currency_names.cache_clear()
+    assert parse_value("around $144 per share", locale="en_AU").currency == "AUD"
+    assert parse_value("A$5 per person", locale="en_AU").currency == "AUD"
+    assert cldr.currency_names.cache_info().currsize == 0
+    assert parse_value("5 australian dollars", locale="en_AU").currency == "AUD"  # a CLDR name
+    assert cldr.currency_names.cache_info().currsize == 1
+
+
+WORDS = ["per share", "peruvian soles", "pesos", "dollars", "australian dollars", "euro", "euros", "yuan",
+         "yen", "francs suisses", "couronnes danoises", "rupees", "rubles", "pounds", "shares", "people",
+         "sol", "złote", "dirhams", "kr", "mdl", "lei", "bitcoin", "points", "pc", "p", "x"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(["5", "$5", "5,5", "2.5 million", "1 299,5"]), st.sampled_from(WORDS),
+       st.text(alphabet="aeiouplnrstyzé ", max_size=6), st.sampled_from(["en_US", "fr_FR", "de_DE", "en_IN"]))
+def test_reading_a_number_and_words_is_the_same_without_the_name_heads(number, word, tail, locale):
+    from verify.values import grammar
+    from verify.values.lexicon import default_lexicon
+
+    text = f"{number} {word}{tail}"
+
+    def read():
+        try:
+            return grammar.read(text, default_lexicon(), locale)
+        except ValueParseError as exc:
+            return exc.message
+
+    filtered = read()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(grammar, "may_name_currency", lambda text, pos: True)
+        assert read() == filtered
 
 
 @pytest.mark.parametrize("symbol", ["TL", "kn"])

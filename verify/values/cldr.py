@@ -4,7 +4,8 @@ Each table is built the first time a value in that locale needs it and kept: a r
 one locale pays for one locale. The symbols of every locale together (is "RM" money
 somewhere?) would take seconds to gather from babel, so they are gathered once into
 `data/currency_symbols.toml` by `python -m verify.values.cldr`, and a test holds that
-file to babel.
+file to babel; so are the first characters of every locale's currency names, which tell
+a run that no name can follow a number without loading any locale's names.
 """
 
 from __future__ import annotations
@@ -75,6 +76,54 @@ def currency_names(locale: str) -> dict[str, str]:
     return {name: codes.pop() for name, codes in names.items() if len(codes) == 1}
 
 
+# How much of a currency name `may_name_currency` compares: four characters tell "per
+# share" from "peruvian sol" and leave about 11,000 beginnings over every locale.
+HEAD = 4
+HEADS_FILE = "currency_name_heads.txt"
+
+
+@functools.cache
+def _name_heads() -> frozenset[str]:
+    from verify.resources import DATA
+
+    return frozenset((DATA / HEADS_FILE).read_text(encoding="utf-8").split("|\n")[1:-1])
+
+
+def may_name_currency(text: str, pos: int) -> bool:
+    """Whether a CLDR currency name of some locale may start at `pos` of lower-cased `text`:
+    False only where none can, so that a run need not load a locale's names (babel's data
+    for the locale and for English, and a pattern per letter) to find that none is there.
+    `data/currency_name_heads.txt` holds every name's first HEAD characters, or the whole
+    of a shorter one."""
+    heads = _name_heads()
+    return any(text[pos:pos + n] in heads for n in range(1, HEAD + 1))
+
+
+def name_heads_of_every_locale() -> set[str]:
+    """The beginnings of every currency name in every locale babel knows, singular and plural,
+    lower-cased as the value grammar compares them: seconds of work, kept in a data file."""
+    from babel import Locale, localedata
+
+    heads = set()
+    for tag in localedata.locale_identifiers():
+        data = Locale.parse(tag)
+        names = [*data.currencies.values()]
+        for forms in data._data.get("currency_names_plural", {}).values():
+            names.extend(forms.values())
+        heads.update(lower(lower(name))[:HEAD] for name in names)
+    heads.discard("")
+    return heads
+
+
+def _write_heads(previous: frozenset[str]) -> str:
+    """The heads file's text: the heads babel gives now with those already kept. Each head
+    ends with "|" (some end with a blank, which editors would strip)."""
+    heads = sorted(previous | name_heads_of_every_locale())
+    assert not any("|" in h or "\n" in h for h in heads)
+    return ("Currency names' first characters, every CLDR locale: `python -m verify.values.cldr`|\n"
+            + "".join(f"{h}|\n" for h in heads))
+
+
 @functools.cache
 def territory_currency(locale: str) -> str | None:
     """The currency in use today where the locale is spoken ("en_AU": AUD), if it names a territory."""
@@ -141,3 +190,5 @@ if __name__ == "__main__":
     path = resources.DATA / "currency_symbols.toml"
     kept = resources.packaged("currency_symbols")["symbols"] if path.exists() else {}
     path.write_text(_write_symbols(kept), encoding="utf-8")
+    heads = resources.DATA / HEADS_FILE
+    (heads).write_text(_write_heads(_name_heads() if heads.exists() else frozenset()), encoding="utf-8")

@@ -29,7 +29,7 @@ from verify.exact import Exact
 from verify.interval import Interval
 from verify.units import ONE, PERCENT, RANK, Unit, UnitError, closest_units, pint_unit
 from verify.values.lexicon import ISO_CODE, CurrencyAlias, Hedge, Lexicon, known_iso_codes, lower
-from verify.values.cldr import BIDI_MARKS
+from verify.values.cldr import BIDI_MARKS, may_name_currency
 from verify.values.numbers import number_format
 
 MAX_LENGTH = 300
@@ -505,7 +505,8 @@ class _Reader:
         start = self.pos
         tables = [self.lex.currency_words]
         if self.pos < len(self.text) and self.text[self.pos].isalpha() \
-                and self.longest(self.lex.units.by_word, case_sensitive=False) is None:
+                and self.longest(self.lex.units.by_word, case_sensitive=False) is None \
+                and may_name_currency(self.lower, self.pos):  # else only the hand's words can match
             tables.append(self.lex.in_locale(self.locale).currency_words)
         best = None
         for table in tables:
