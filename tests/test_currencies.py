@@ -24,11 +24,14 @@ def test_the_name_heads_hold_the_beginning_of_every_currency_name_babel_knows():
 
 
 def test_a_word_after_a_number_that_begins_no_currency_name_loads_no_locale_names():
+    from verify.values.lexicon import Lexicon
+
+    lexicon = Lexicon.build()  # its own tables per locale, none built yet
     cldr.currency_names.cache_clear()
-    assert parse_value("around $144 per share", locale="en_AU").currency == "AUD"
-    assert parse_value("A$5 per person", locale="en_AU").currency == "AUD"
+    assert parse_value("around $144 per share", locale="en_AU", lexicon=lexicon).currency == "AUD"
+    assert parse_value("A$5 per person", locale="en_AU", lexicon=lexicon).currency == "AUD"
     assert cldr.currency_names.cache_info().currsize == 0
-    assert parse_value("5 australian dollars", locale="en_AU").currency == "AUD"  # a CLDR name
+    assert parse_value("5 australian dollars", locale="en_AU", lexicon=lexicon).currency == "AUD"  # a CLDR name
     assert cldr.currency_names.cache_info().currsize == 1
 
 
