@@ -285,3 +285,12 @@ def test_numbers_read_as_the_locales_cldr_pattern_says(case):
     else:
         assert written is not None and written.end == len(text)
         assert written.value == expected, f"{text!r} in {locale}: read {written.value}, CLDR says {expected}"
+
+
+@given(st.sets(st.text(alphabet="ab1_é億$. ²", min_size=1, max_size=4), min_size=1, max_size=8),
+       st.text(alphabet="ab1_é億$. ²", max_size=8), st.integers(0, 8))
+def test_a_few_words_match_as_their_pattern_does(words, text, pos):
+    from verify.values.grammar import _alternatives, _Few
+
+    pattern, few = _alternatives(words).match(text, pos), _Few(words).match(text, pos)
+    assert (pattern and pattern.end()) == (few and few.end())
