@@ -351,6 +351,17 @@ def test_a_report_over_an_input_file_is_refused_and_the_input_kept(tmp_path, opt
     assert path.read_bytes() == before
 
 
+@pytest.mark.parametrize("option", ["--output", "--report"])
+def test_a_report_over_an_article_the_claims_quote_is_refused_and_the_article_kept(tmp_path, option):
+    (tmp_path / "article.txt").write_text("Revenue was $10 billion.\n", encoding="utf-8")
+    (tmp_path / "c.toml").write_text('[source]\nid = "s"\npublished = 2025-02-24\ntext = "article.txt"\n'
+                                     '[[claim]]\nid = "a"\nentity = "E"\nmetric = "revenue"\nperiod = "2024"\n'
+                                     'value = "$10 billion"\nquote = "Revenue was $10 billion"\n', encoding="utf-8")
+    target = "article.txt" if option == "--output" else "text:article.txt"
+    problem(verify(".", option, target, cwd=tmp_path), "would overwrite", "article.txt")
+    assert (tmp_path / "article.txt").read_text(encoding="utf-8") == "Revenue was $10 billion.\n"
+
+
 def test_a_report_over_a_rates_file_or_the_config_is_refused(tmp_path):
     rates = tmp_path / "rates"
     rates.mkdir()

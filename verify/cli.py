@@ -231,7 +231,8 @@ def _output(report, format: str, path: str | None, args: argparse.Namespace, job
 
 def _outputs_over_inputs(outputs: list[tuple[str, str | None]], corpus, config, rates) -> str | None:
     """A refusal if a report would be written over a file the run reads."""
-    inputs = [*corpus.files, *(p for p in (config.file, *config.packs) if p)]
+    inputs = [*corpus.files, *(a.path for a in corpus.articles.values()),
+              *(p for p in (config.file, *config.packs) if p)]
     if rates is not None:
         inputs += [str(spec.path) for spec in rates.specs]
     for format, path in outputs:
