@@ -99,43 +99,50 @@ class Positions:
         return m.end() - start + 1 if m else None
 
 
+# The lines `scan` looks at, each at a line start, in the order it tries them: a simple
+# `key = value` line whole (group 1), a table header (groups 2 and 3), a key line whose
+# value may go on (group 4). Others (blank, comment, inside a value) match nothing.
+_LINE = re.compile(rf"(?m)^(?:{_SIMPLE_KEY_LINE.pattern}(?=\n|\Z)|{_HEADER.pattern}|{_KEY_LINE.pattern})")
+
+
 def scan(text: str) -> Positions:
+    """The lines of every table and key. One search finds the lines that matter, in C; lines
+    are counted between them, and the lines of a value spanning several are passed over."""
     lines: dict[tuple, int] = {}
     counts: dict[str, int] = {}
     table: tuple[str, int | None] = ("", None)
-    number = 0
-    start = 0
-    size = len(text)
-    while start <= size:
-        number += 1
-        end = text.find("\n", start)
-        if end < 0:
-            end = size
-        line = text[start:end]
-        following = end + 1
-        if not line or line[0] == "#":
-            pass
-        elif simple := _SIMPLE_KEY_LINE.fullmatch(line):
-            name = simple.group(1)
+    number = 1
+    counted = 0  # the offset up to which newlines are counted into `number`
+    passed = -1  # the end of the last value spanning lines: lines starting up to here are inside it
+    count = text.count
+    for m in _LINE.finditer(text):
+        at = m.start()
+        if at <= passed:
+            continue
+        number += count("\n", counted, at)
+        counted = at
+        name = m.group(1)
+        if name is not None:
             lines.setdefault((*table, name) if table[0] else (name, None, None), number)
-        elif header := _HEADER.match(line):
-            name = _unquote(header.group(2).split(".")[0].strip())
-            if header.group(1) == "[[":
+        elif m.group(2) is not None:
+            name = _unquote(m.group(3).split(".")[0].strip())
+            if m.group(2) == "[[":
                 index = counts.get(name, 0)
                 counts[name] = index + 1
                 table = (name, index)
             else:
                 table = (name, None)
             lines.setdefault((*table, None), number)
-        elif key := _KEY_LINE.match(line):
-            name = _unquote(key.group(1))
+        else:
+            name = _unquote(m.group(4))
             lines.setdefault((*table, name) if table[0] else (name, None, None), number)
-            if not _CLOSED_VALUE.fullmatch(line, key.end()):
-                closed = _value_end(text, start + key.end())
+            end = text.find("\n", at)
+            if end < 0:
+                end = len(text)
+            if not _CLOSED_VALUE.fullmatch(text, m.end(), end):
+                closed = _value_end(text, m.end())
                 if closed > end:  # the value spans lines: go on after its last one
-                    number += text.count("\n", end, closed)
-                    following = text.find("\n", closed) + 1 or size + 1
-        start = following
+                    passed = closed
     return Positions(lines, text)
 
 
