@@ -25,7 +25,7 @@ class UnitError(ValueError):
     """A unit that cannot be read or combined."""
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # hashed by every cache of unit products and quotients
 class Unit:
     """`factor` × (product of `dims`): a quantity of 5 in this unit is 5 × factor base units.
 
