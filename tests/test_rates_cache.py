@@ -116,3 +116,21 @@ def test_only_the_latest_entries_are_kept(kept, tmp_path, monkeypatch):
     entries = list(kept.glob("rates-*.marshal"))
     assert len(entries) == 2
     assert cache._path(kept, cache.key(path.read_bytes())) in entries  # the last one written
+
+
+def test_checked_columns_and_their_sums_are_kept_and_give_the_same_averages(kept, monkeypatch):
+    fresh = RateTable(ECB, name="ECB")
+    averages = [fresh.average("USD", "CNY", date(year, 1, 1), date(year, 12, 31)) for year in (2015, 2024)]
+    entry = cache.load(cache.key(ECB.read_bytes()))
+    assert {"USD", "CNY"} <= set(entry["checked"]) and {"USD", "CNY"} <= set(entry["means"])
+    from verify.rates import window
+
+    def unasked(self, cells):
+        raise AssertionError("the sums were worked out again")
+
+    monkeypatch.setattr(window.PrefixMeans, "__init__", unasked)
+    from verify.rates import table
+
+    monkeypatch.setattr(table, "_GOOD_CELL", None)  # no cell checked again
+    again = RateTable(ECB, name="ECB")
+    assert [again.average("USD", "CNY", date(year, 1, 1), date(year, 12, 31)) for year in (2015, 2024)] == averages

@@ -2,10 +2,11 @@
 
 Reading the ECB history (1.9 MB, forty-odd currencies) and splitting a currency's column
 out of its rows are most of what a small run spends on its conversions. An entry holds
-what reading found (the days, each day's line in the file, the currency codes) and the
-columns runs have split out, under a hash of the file's bytes: a file changed in any way
-is another key, so what was read from an older file is never used, whatever its size or
-time stamps say. The entry is only ever written after the file was read without error.
+what reading found (the days, each day's line in the file, the currency codes), the
+columns runs have split out, which of them had every cell checked, and the prefix sums
+of those whose averages were asked, under a hash of the file's bytes: a file changed in
+any way is another key, so what was read from an older file is never used, whatever its
+size or time stamps say. An entry is only ever written once the file was read without error.
 
 A cache that cannot be read or written costs nothing but the time: the file is read as
 if there were none. `VERIFY_CACHE_DIR` names another folder; set empty, no cache is used.
@@ -18,7 +19,7 @@ import os
 import sys
 from pathlib import Path
 
-VERSION = 1  # of an entry's layout: an entry of another version is not read
+VERSION = 2  # of an entry's layout: an entry of another version is not read
 ENV = "VERIFY_CACHE_DIR"
 MIN_BYTES = 64 * 1024  # a smaller file is read in less time than its hash and entry take
 KEPT = 8  # entries kept, the most recently written: one a version of each rates file in use
@@ -64,7 +65,8 @@ def load(name: str) -> dict | None:
         return None
     if not (isinstance(entry, dict) and entry.get("version") == VERSION and isinstance(entry.get("dates"), list)
             and isinstance(entry.get("lines"), list) and isinstance(entry.get("codes"), list)
-            and isinstance(entry.get("columns"), dict) and len(entry["dates"]) == len(entry["lines"])):
+            and isinstance(entry.get("columns"), dict) and isinstance(entry.get("checked"), list)
+            and isinstance(entry.get("means"), dict) and len(entry["dates"]) == len(entry["lines"])):
         return None
     return entry
 

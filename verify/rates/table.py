@@ -93,6 +93,7 @@ class RateTable:
         self._data = b""  # the file's bytes, while its rows come from the cache
         self._key: str | None = None  # the cache's name for those bytes
         self._kept: dict[str, str] = {}  # columns the cache holds, each its cells joined by commas
+        self._kept_means: dict[str, list] = {}  # the cache's prefix sums: [scale, sums, counts] a column
         self._keeping = True
         self._pairs: dict[tuple[str, str], BlockExtremes] = {}
         self._means: dict[str, PrefixMeans] = {}
@@ -113,6 +114,8 @@ class RateTable:
         if entry is not None:
             self._data = data  # kept to split out a column the entry lacks
             self._dates, self._lines, self._kept = entry["dates"], entry["lines"], entry["columns"]
+            self._kept_means = entry["means"]
+            self._checked = {code for code in entry["checked"] if isinstance(self._kept.get(code), str)}
             self._index = {code: i for i, code in enumerate(entry["codes"])}
             return
         self._parse(data)
@@ -187,7 +190,8 @@ class RateTable:
     def _keep(self) -> None:
         if self._key is not None:
             cache.store(self._key, {"dates": self._dates, "lines": self._lines, "codes": list(self._index),
-                                    "columns": self._kept})
+                                    "columns": self._kept, "checked": sorted(self._checked & set(self._kept)),
+                                    "means": self._kept_means})
 
     # -- what it covers ----------------------------------------------------------
 
@@ -279,7 +283,15 @@ class RateTable:
         means = self._means.get(code)
         if means is None:
             self._check(code)  # every cell checked, with its line, before it is summed
-            means = self._means[code] = PrefixMeans(self._cells(code))
+            kept = self._kept_means.get(code)
+            if code in self._checked and PrefixMeans.fits(kept, len(self._dates)):
+                means = PrefixMeans.of(*kept)
+            else:
+                means = PrefixMeans(self._cells(code))
+                if self._keeping and self._key is not None:
+                    self._kept_means[code] = [means._scale, means._sums, means._counts]
+                    self._keep()
+            self._means[code] = means
         mean = means.mean(first, last)
         if mean is None:
             raise RateError(f"{self.name} has no {code} rate from {date.fromordinal(self._dates[first])} "
@@ -326,6 +338,8 @@ class RateTable:
                 for i, cell in enumerate(self._cells(code)):
                     self._cell(code, i, cell)
             self._checked.add(code)
+            if self._keeping and code in self._kept:
+                self._keep()
 
     def _column(self, code: str) -> list[Fraction | None]:
         """The column of `code` as Fractions (None where a day has no rate), every cell

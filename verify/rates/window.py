@@ -85,6 +85,19 @@ class PrefixMeans:
             counts.append(count)
         self._sums, self._counts = sums, counts
 
+    @classmethod
+    def of(cls, scale: int, sums: list[int], counts: list[int]) -> PrefixMeans:
+        """Prefix sums kept from an earlier reading of the same column."""
+        means = cls.__new__(cls)
+        means._scale, means._sums, means._counts = scale, sums, counts
+        return means
+
+    @staticmethod
+    def fits(kept: object, rows: int) -> bool:
+        """Whether `kept` is what `of` takes for a column of `rows` rows."""
+        return (isinstance(kept, list) and len(kept) == 3 and isinstance(kept[0], int) and isinstance(kept[1], list)
+                and isinstance(kept[2], list) and len(kept[1]) == len(kept[2]) == rows + 1)
+
     def mean(self, first: int, last: int) -> Fraction | None:
         """The mean of the fixings in rows first..last, None if there are none."""
         n = self._counts[last + 1] - self._counts[first]
