@@ -103,3 +103,38 @@ period = "2024-Q4"
     study = validity.Study(corpus, None, validity.bundled())
     new, _ = validity.share_over_100(study, corpus.claim("s.a"))
     assert new.value.text == "90.0%"  # with B's 20% once: 110%
+
+
+def test_a_slip_that_only_an_inequality_sees_is_explained_by_it(tmp_path):
+    import verify
+
+    (tmp_path / "s.toml").write_text("""[source]
+id = "s"
+published = 2025-02-10
+
+[[claim]]
+id = "eps"
+entity = "Acme"
+metric = "earnings_per_share"
+value = "$3.60 per share"
+period = "2024"
+
+[[claim]]
+id = "eps_prior"
+entity = "Acme"
+metric = "earnings_per_share"
+value = "$1.80 per share"
+period = "2023"
+
+[[check]]
+id = "doubled"
+expr = "eps / eps_prior >= 2"
+""")
+    corpus = verify.load([str(tmp_path)])
+    study = validity.Study(corpus, None, validity.bundled())
+    written = corpus.claim("s.eps")
+    tenfold = validity.decimal_moved(study, written)[0]  # $36.0 a share: still at least double
+    assert study.outcome(written, tenfold) == "nothing"
+    assert study.cause(written, tenfold) == "inequality"
+    halved = validity._with_value(written, "$1.80 per share")
+    assert study.outcome(written, halved) == "error"
