@@ -107,6 +107,14 @@ def test_a_segment_is_at_most_its_whole(tmp_path):
     assert ok.findings == () and ok.checks == 1
 
 
+@pytest.mark.parametrize("metric", ["operating_income", "net_income"])
+def test_a_segments_profit_may_exceed_a_whole_that_other_segments_pulled_down(tmp_path, metric):
+    # AWS earned $5.1bn in 2023-Q1 while Amazon as a whole earned $4.8bn: International lost money
+    whole = claim("op", metric, "$4.8 billion", period="2023-Q1")
+    part = claim("aws", metric, "$5.1 billion", segment="AWS", period="2023-Q1")
+    assert run(tmp_path, ("a", whole + part), rules=RULES).findings == ()
+
+
 def _rank_by_definition(mine, theirs):
     """The implied rank's ends, counted share by share: the definition the fast count must keep."""
     import math

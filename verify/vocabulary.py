@@ -21,16 +21,20 @@ from verify.units import Unit, count
 class Vocabulary:
     kinds: dict[str, str] = attrs.field(eq=False)  # normalised metric -> kind
     shares: dict[str, str | None] = attrs.field(eq=False)  # share metric -> its rank metric
+    signed: frozenset[str] = attrs.field(eq=False, default=frozenset())  # metrics that can be negative
 
     @classmethod
     def build(cls, extra: dict[str, str] | None = None) -> Vocabulary:
         table = resources.packaged("metrics")
         kinds = {normal(k): v for k, v in {**table["metrics"], **(extra or {})}.items()}
         shares = {normal(k): normal(v.get("rank")) or None for k, v in table["shares"].items()}
-        return cls(kinds, shares)
+        return cls(kinds, shares, frozenset(normal(m) for m in table["signed"]["metrics"]))
 
     def kind(self, metric: str) -> str | None:
         return self.kinds.get(normal(metric))
+
+    def can_be_negative(self, metric: str) -> bool:
+        return normal(metric) in self.signed
 
     def metrics(self) -> set[str]:
         """Every metric the vocabulary names: kinds, shares and the metrics ranking them."""

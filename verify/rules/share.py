@@ -95,7 +95,7 @@ class ShareRule:
         """A segment's figure is at most its entity's whole figure for the same metric and time."""
         groups = context.groups
         for key, parts in groups.items():
-            if not key.subject.segment or key.change:
+            if not key.subject.segment or key.change or context.vocabulary.can_be_negative(key.subject.metric):
                 continue
             whole_key = FactKey(Subject(key.subject.entity, key.subject.metric, "", key.subject.market),
                                 "", (), key.time)
