@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -121,6 +122,24 @@ def test_a_bare_count_takes_the_noun_the_rest_of_its_fact_counts(tmp_path):
                  ("b", claim("subs", "paying_members", "12.1 million", as_of="2025-03-31")),
                  rules=RULES)
     assert report.findings == () and report.checks == 1
+
+
+@pytest.mark.parametrize("metric", ["employees", "vehicles_delivered"])  # known to the vocabulary, and not
+def test_units_take_the_noun_the_fact_counts(tmp_path, metric):
+    # reporters count cars, phones and staff in "units": 471,930 units are 471,930 vehicles
+    from verify.rules.unit import UnitRule
+
+    noun = "employees" if metric == "employees" else "vehicles"
+    report = run(tmp_path,
+                 ("a", claim("n", metric, f"471,930 {noun}", period="2024-Q4")),
+                 ("b", claim("n", metric, "471,930 units", period="2024-Q4")),
+                 ("c", claim("n", metric, "about 470,000", period="2024-Q4")),
+                 rules=[*RULES, UnitRule()])
+    assert report.findings == () and report.checks >= 1
+    (tmp_path / "off").mkdir()
+    off = run(tmp_path / "off", ("a", claim("n", metric, f"471,930 {noun}", period="2024-Q4")),
+              ("b", claim("n", metric, "371,930 units", period="2024-Q4")), rules=[*RULES, UnitRule()])
+    assert [(f.id, f.severity) for f in off.findings] == [("agreement", "error")]
 
 
 def test_a_claim_of_another_kind_is_a_unit_finding_and_the_rest_are_still_compared(tmp_path):

@@ -94,3 +94,18 @@ def test_a_flow_in_a_check_is_not_read_at_a_rate_between_its_two(tmp_path):
     assert (fixing.base, fixing.quote, fixing.basis) == ("EUR", "USD", "daily")
     assert Fraction("1.0261") <= fixing.value <= Fraction("1.0807")
     assert date(2024, 10, 1) <= fixing.on <= date(2025, 2, 24)
+
+
+def test_a_bare_count_or_units_in_a_check_count_what_their_metric_counts(tmp_path):
+    # staff by region: a bare count and "units" add to a count of employees
+    body = (claim("asia", "employees", "23,640", as_of="2024-12-31")
+            + claim("europe", "employees", "100,000 units", as_of="2024-12-31")
+            + claim("rest", "employees", "348,290 employees", as_of="2024-12-31")
+            + claim("all", "employees", "471,930 employees", as_of="2024-12-31"))
+    ok = run(tmp_path, ("a", body + '[[check]]\nid = "regions"\nexpr = "asia + europe + rest == all"\n'),
+             rules=RULES)
+    assert ok.findings == () and ok.problems == () and ok.checks == 1
+    (tmp_path / "off").mkdir()
+    off = run(tmp_path / "off", ("a", body + '[[check]]\nid = "regions"\nexpr = "asia + rest == all"\n'),
+              rules=RULES)
+    assert [(f.id, f.severity) for f in off.findings] == [("regions", "error")]

@@ -82,17 +82,28 @@ def _kind_of(unit: Unit) -> str:
     return str(unit)
 
 
+# Counts that take the noun of what they count: a bare number, and "units", which
+# reporters write for cars, phones or any goods ("471,930 units" delivered).
+UNNAMED_COUNTS = ("ratio", "count:unit")
+
+
 def fits(kind: str, expected: str) -> bool:
     # a bare number is the count itself ("194,000" employees); a ratio may be written in %
     return (kind == expected
-            or (kind == "ratio" and expected.startswith("count:"))
+            or (kind in UNNAMED_COUNTS and expected.startswith("count:"))
             or (kind == "percent" and expected == "ratio"))
 
 
 def as_kind(quantity: Quantity, expected: str | None) -> Quantity:
-    """A bare number given the noun its metric counts ("2.5 billion" shares outstanding)."""
-    if expected and expected.startswith("count:") and kind_of(quantity.unit) == "ratio":
-        return Quantity(quantity.interval, quantity.unit * count(expected.split(":", 1)[1]))
+    """A bare number, or so many "units", given the noun its metric counts ("2.5 billion"
+    shares outstanding)."""
+    if expected and expected.startswith("count:"):
+        kind = kind_of(quantity.unit)
+        noun = count(expected.split(":", 1)[1])
+        if kind == "ratio":
+            return Quantity(quantity.interval, quantity.unit * noun)
+        if kind == "count:unit" and expected != kind:
+            return Quantity(quantity.interval, quantity.unit / count("unit") * noun)
     return quantity
 
 

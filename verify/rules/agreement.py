@@ -90,6 +90,7 @@ def _of_one_kind(group: list[Claim], vocabulary: Vocabulary) -> tuple[list[Claim
     """
     claims = [typed(c, vocabulary) for c in group]
     nouns = {kind_of(c.value.unit) for c in claims} - {"ratio"}
+    nouns = (nouns - {"count:unit"}) or nouns  # "units" take the noun the others count
     if len(nouns) == 1 and next(iter(nouns)).startswith("count:"):
         claims = [attrs.evolve(c, value=attrs.evolve(c.value, strict=as_kind(c.value.strict, *nouns),
                                                      loose=as_kind(c.value.loose, *nouns)))
