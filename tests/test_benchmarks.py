@@ -4,6 +4,8 @@ import importlib.util
 import sys
 from pathlib import Path
 
+import pytest
+
 from verify import check, load
 
 BENCHMARKS = Path(__file__).parent.parent / "benchmarks"
@@ -39,8 +41,25 @@ def test_the_runner_prints_every_figure(tmp_path, capsys):
     assert run.main(["--sizes", "150", "--repeat", "1", "--work", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     for label in ("python -c pass", "verify --version", "verify --help", "project corpus",
-                  "| 150 |", "tomllib floor", "peak RSS", "| CPU |"):
+                  "| 150 |", "tomllib floor", "peak RSS", "| CPU |", "summed PSS", "load average"):
         assert label in out, label
+
+
+@pytest.mark.skipif(not Path("/proc/self/smaps_rollup").exists(), reason="no smaps_rollup here")
+def test_the_summed_pss_counts_forked_processes_memory_once_each():
+    """A parent and its forked child each write 40 MB of their own: the sum holds both,
+    where the largest process's RSS would show one."""
+    run = _module("run")
+    holder = ("import os, time\n"
+              "pid = os.fork()\n"
+              "block = bytearray(40 * 2**20)\n"
+              "block[::4096] = b'x' * len(block[::4096])\n"
+              "time.sleep(0.6)\n"
+              "os._exit(0) if pid == 0 else os.waitpid(pid, 0)\n")
+    [(_wall, peak, _cpu, summed)] = run.measure_all([[sys.executable, "-c", holder]], 1, pss=True)
+    assert summed > 80 * 2**20 > peak
+    [(_wall, _peak, _cpu, unmeasured)] = run.measure_all([[sys.executable, "-c", "pass"]], 1)
+    assert unmeasured == 0
 
 
 def test_without_garbled_figures_the_generator_writes_one_truth_per_fact(tmp_path, monkeypatch):

@@ -1,6 +1,7 @@
 """Work shared with forked processes gives the serial loop's results."""
 
 import os
+import time
 
 import pytest
 from hypothesis import given, settings
@@ -272,3 +273,48 @@ def test_reports_written_by_processes_are_the_serial_ones(tmp_path, monkeypatch)
         assert "".join(report.pieces(module.__name__.rsplit("_")[-1], jobs=2)) == \
             "".join(report.pieces(module.__name__.rsplit("_")[-1]))
     assert len(forks) == 2
+
+
+def _stat(*cpus):
+    """A /proc/stat with these (busy, idle) ticks per CPU."""
+    lines = [f"cpu  {sum(b for b, _ in cpus)} 0 0 {sum(i for _, i in cpus)} 0 0 0 0 0 0"]
+    lines += [f"cpu{n} {busy} 0 0 {idle} 0 0 0 0 0 0" for n, (busy, idle) in enumerate(cpus)]
+    return "\n".join(lines + ["intr 1 2 3", "ctxt 99"]) + "\n"
+
+
+def test_cpu_ticks_count_the_idle_and_all_ticks_of_this_processs_cpus(tmp_path, monkeypatch):
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 2}, raising=False)
+    (tmp_path / "stat").write_text(_stat((10, 90), (50, 50), (30, 70)))
+    assert parallel.cpu_ticks(str(tmp_path / "stat")) == (160, 200)  # cpu1 is not ours
+    assert parallel.cpu_ticks(str(tmp_path / "missing")) is None
+
+
+@pytest.mark.parametrize("others_busy, cpus, expected", [
+    (0.0, 2, 2),    # a quiet machine: both
+    (1.0, 2, 1),    # another program keeps the second CPU busy: this one alone
+    (0.6, 2, 1),    # under half a CPU left idle: not worth a process
+    (0.4, 2, 2),
+    (2.5, 4, 2),    # four CPUs, this one busy, others use two and a half: one more
+    (5.0, 4, 1),    # more busy than there are CPUs
+])
+def test_the_default_jobs_take_only_the_cpus_others_leave_idle(monkeypatch, others_busy, cpus, expected):
+    monkeypatch.setattr(parallel, "usable_cpus", lambda: cpus)
+    window = 100 * cpus  # ticks over all CPUs; this process kept one CPU busy
+    idle = max(0, round((cpus - 1 - others_busy) * 100))
+    assert parallel.default_jobs((1000, 5000), (1000 + idle, 5000 + window)) == expected
+
+
+def test_without_tick_counts_or_too_short_a_look_the_default_is_one_process_per_cpu(monkeypatch):
+    monkeypatch.setattr(parallel, "usable_cpus", lambda: 4)
+    assert parallel.default_jobs(None, (10, 20)) == 4
+    assert parallel.default_jobs((10, 20), None) == 4
+    assert parallel.default_jobs((10, 20), (10, 23)) == 4  # 3 ticks over 4 CPUs tell nothing
+
+
+@pytest.mark.skipif(parallel.cpu_ticks() is None, reason="no /proc/stat here")
+def test_the_default_jobs_on_this_machine_are_between_one_and_its_cpus():
+    before = parallel.cpu_ticks()
+    end = time.perf_counter() + 0.05
+    while time.perf_counter() < end:  # busy, as a starting run is
+        pass
+    assert 1 <= parallel.default_jobs(before) <= parallel.usable_cpus()

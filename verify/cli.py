@@ -48,7 +48,8 @@ def parser() -> argparse.ArgumentParser:
                    help="the config file (default: verify.toml or [tool.verify] in pyproject.toml, "
                         "found upward from the first PATH)")
     p.add_argument("--jobs", type=_jobs, metavar="N",
-                   help="processes to read and check a large corpus with (default: one per CPU; 1 for no others)")
+                   help="processes to read and check a large corpus with (default: one per CPU that other "
+                        "programs leave idle; 1 for no others)")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                    help="colour in the text report (default: auto, on a terminal without NO_COLOR)")
     p.add_argument("--debug", action="store_true",
@@ -147,11 +148,14 @@ def _command(argv: list[str]) -> int:
 def _run(args: argparse.Namespace) -> int:
     import time
 
-    from verify import check, load, parallel
-    from verify.config import ConfigError, discover
-    from verify.rates import RateBook, RateError
+    from verify import parallel
 
     started = time.perf_counter()
+    ticks = parallel.cpu_ticks() if args.jobs is None else None  # how busy the CPUs are while we start
+
+    from verify import check, load
+    from verify.config import ConfigError, discover
+    from verify.rates import RateBook, RateError
 
     try:
         extra = [_extra_report(spec) for spec in args.report]
@@ -165,7 +169,8 @@ def _run(args: argparse.Namespace) -> int:
     from verify.progress import for_terminal
 
     progress = for_terminal()
-    jobs = args.jobs or parallel.usable_cpus()
+    # One process per CPU that others left idle while this one started (its imports, the config).
+    jobs = args.jobs or parallel.default_jobs(ticks)
     paths = args.paths or list(config.paths) or ["claims"]
     outputs = [(args.format, args.output), *extra]
     # Files are read and checked one by one, each guarded (a bug costs one file or one rule);

@@ -29,6 +29,45 @@ def usable_cpus() -> int:
         return os.cpu_count() or 1
 
 
+def cpu_ticks(stat: str = "/proc/stat") -> tuple[int, int] | None:
+    """(idle, all) clock ticks so far of the CPUs this process may run on, from `stat`;
+    None where there is no such file (not Linux) or it cannot be read."""
+    try:
+        mine = {f"cpu{n}" for n in os.sched_getaffinity(0)}
+    except (AttributeError, OSError):
+        mine = None
+    try:
+        with open(stat, encoding="ascii") as f:
+            lines = f.read().splitlines()
+    except (OSError, ValueError):
+        return None
+    idle = total = 0
+    for line in lines:
+        name, _, rest = line.partition(" ")
+        if name.startswith("cpu") and name != "cpu" and (mine is None or name in mine):
+            ticks = [int(t) for t in rest.split()[:8]]  # user nice system idle iowait irq softirq steal
+            idle += sum(ticks[3:5])
+            total += sum(ticks)
+    return (idle, total) if total else None
+
+
+def default_jobs(since: tuple[int, int] | None, now: tuple[int, int] | None = None) -> int:
+    """Processes worth running: this one, and one more for each CPU that other processes left
+    idle between the tick counts `since` and `now` (`cpu_ticks()`), counting half a CPU or
+    more as one. This process must have been busy meanwhile: it holds one CPU of its own.
+
+    A second process costs a fifth to a third more CPU in all (what it hands back is
+    pickled and read again); on a CPU that another program keeps busy it only makes the
+    run slower. Without tick counts (not Linux), one per usable CPU.
+    """
+    cpus = usable_cpus()
+    now = now if now is not None else cpu_ticks()
+    if since is None or now is None or now[1] - since[1] < 2 * cpus:  # too short a look to tell
+        return cpus
+    idle = cpus * (now[0] - since[0]) / (now[1] - since[1])
+    return max(1, min(cpus, 1 + int(idle + 0.5)))
+
+
 def can_fork() -> bool:
     # Windows cannot fork; macOS system libraries are not fork-safe, which is why
     # multiprocessing spawns there instead.
