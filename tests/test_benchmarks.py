@@ -48,7 +48,7 @@ def test_the_runner_prints_every_figure(tmp_path, capsys):
 @pytest.mark.skipif(not Path("/proc/self/smaps_rollup").exists(), reason="no smaps_rollup here")
 def test_the_summed_pss_counts_forked_processes_memory_once_each():
     """A parent and its forked child each write 40 MB of their own: the sum holds both,
-    where the largest process's RSS would show one."""
+    once each (the largest process's RSS would show one)."""
     run = _module("run")
     holder = ("import os, time\n"
               "pid = os.fork()\n"
@@ -56,8 +56,10 @@ def test_the_summed_pss_counts_forked_processes_memory_once_each():
               "block[::4096] = b'x' * len(block[::4096])\n"
               "time.sleep(0.6)\n"
               "os._exit(0) if pid == 0 else os.waitpid(pid, 0)\n")
-    [(_wall, peak, _cpu, summed)] = run.measure_all([[sys.executable, "-c", holder]], 1, pss=True)
-    assert summed > 80 * 2**20 > peak
+    [(_wall, _peak, _cpu, summed)] = run.measure_all([[sys.executable, "-c", holder]], 1, pss=True)
+    # two interpreters of a few MB each besides; not the peak RSS of wait4, which counts a
+    # forked process's pages before it execs (this test's own, under pytest)
+    assert 80 * 2**20 < summed < 120 * 2**20
     [(_wall, _peak, _cpu, unmeasured)] = run.measure_all([[sys.executable, "-c", "pass"]], 1)
     assert unmeasured == 0
 

@@ -130,6 +130,44 @@ def test_a_small_corpus_is_read_checked_and_written_in_this_process(monkeypatch)
 
 
 @needs_fork
+def test_a_large_corpus_is_checked_and_written_in_this_process(tmp_path, monkeypatch):
+    """A helper forked for the check or the report copies the pages of the corpus it reads:
+    past SHARED_CORPUS_CLAIMS that would double the run's memory."""
+    from verify import check, engine, load
+    from verify.report import as_json, as_text
+
+    _generated(tmp_path, 400)
+    corpus = load([str(tmp_path)])
+    monkeypatch.setattr(engine, "CLAIMS_PER_JOB", 100)
+    monkeypatch.setattr(as_json, "FINDINGS_PER_JOB", 1)
+    monkeypatch.setattr(as_text, "FINDINGS_PER_JOB", 1)
+    monkeypatch.setattr(parallel, "SHARED_CORPUS_CLAIMS", len(corpus.claims) - 1)
+    monkeypatch.setattr(os, "fork", lambda: pytest.fail("forked"))
+    serial = check(corpus, jobs=1)
+    report = check(corpus, jobs=3)
+    assert report.findings == serial.findings
+    for format in ("json", "text"):
+        assert "".join(report.pieces(format, jobs=3)) == "".join(serial.pieces(format))
+
+
+@needs_fork
+def test_the_collector_leaves_objects_alone_while_a_child_lives():
+    """A collection writes to every object it walks: on either side of a fork it would copy
+    every page the two still share."""
+    import gc
+
+    assert gc.get_freeze_count() == 0
+    before = parallel.start(lambda: iter([gc.get_freeze_count() > 0]))
+    assert gc.get_freeze_count() > 0
+    with before:
+        assert list(before.results()) == [True]
+    assert gc.get_freeze_count() == 0
+    stopped = parallel.start(lambda: iter([1]))
+    stopped.close()  # stopped, not waited for: thawed all the same
+    assert gc.get_freeze_count() == 0
+
+
+@needs_fork
 def test_a_child_whose_result_is_not_wanted_is_stopped():
     import time
 

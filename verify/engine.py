@@ -106,7 +106,7 @@ def check(corpus: Corpus, *, rates=None, rules: Iterable[Rule] | None = None, co
     context = Context(corpus, rates, config)
     rules = builtin_rules() if rules is None else list(rules)
     tick = counted(progress, "checking", len(rules))
-    jobs = min(jobs, len(corpus.claims) // CLAIMS_PER_JOB)
+    jobs = min(parallel.corpus_jobs(jobs, len(corpus.claims)), len(corpus.claims) // CLAIMS_PER_JOB)
     if jobs > 1:
         _ = context.groups  # built once here, not once in each process
     results = parallel.ordered_map(functools.partial(_outcome, context, tick), rules, jobs=jobs,

@@ -26,6 +26,7 @@ def pieces(report: Report, *, jobs: int = 1, **_options) -> Iterator[str]:
     at 100,000 claims). Pieces come as they are encoded, so a written report is never whole.
     With `jobs`, forked processes encode shares of many findings."""
     yield f'{{"version": {VERSION},\n "summary": {_dumps(report.summary)},\n "findings": '
+    jobs = parallel.corpus_jobs(jobs, len(report.corpus.claims))
     yield from _listed(parallel.imap(_encoded, report.findings, jobs=jobs, per_job=FINDINGS_PER_JOB))
     yield ',\n "problems": '
     yield from _listed(_dumps(problem(p)) for p in report.problems)

@@ -27,6 +27,7 @@ def pieces(report: Report, *, color: bool = False, jobs: int = 1, show_unchecked
     paint = _painter(color)
     for p in report.ordered_problems:
         yield f"{visible_path(p.location)}: {paint('problem', 'problem')}: {visible(p.message)}\n"
+    jobs = parallel.corpus_jobs(jobs, len(report.corpus.claims))
     yield from parallel.imap(functools.partial(_written, paint=paint), report.ordered, jobs=jobs,
                              per_job=FINDINGS_PER_JOB)
     if show_unchecked:
