@@ -197,10 +197,17 @@ def pint_unit(text: str, name: str | None = None) -> Unit:
 
 def closest_units(text: str, words) -> list[str]:
     """Up to three spellings that `text` may have meant, among `words` and pint's unit names."""
+    return list(_closest_units(text, tuple(words), PINT_READS.get()))
+
+
+@functools.lru_cache(maxsize=1024)
+def _closest_units(text: str, words: tuple[str, ...], pint: bool) -> tuple[str, ...]:
+    """Remembered: difflib over the ~2,000 names takes milliseconds, and a corpus that
+    misspells a unit tends to misspell it the same way many times."""
     import difflib
 
-    names = set(words) | (set(_pint_registry()._units) if PINT_READS.get() else set())
-    return difflib.get_close_matches(text, names, n=3, cutoff=0.75)
+    names = set(words) | (set(_pint_registry()._units) if pint else set())
+    return tuple(difflib.get_close_matches(text, names, n=3, cutoff=0.75))
 
 
 @functools.cache

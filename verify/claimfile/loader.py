@@ -312,17 +312,29 @@ def _unresolved(refs: list[expressions.Ref], source_id: str, known: _KnownRefs, 
 
 class _Values:
     """parse_value, once per distinct value of a load: a corpus repeats its figures ("8%",
-    one revenue cited by several sources), and a Value is immutable, so claims share it."""
+    one revenue cited by several sources), and a Value is immutable, so claims share it.
+    A value that cannot be read is also read once: a file repeating one mistake thousands
+    of times pays for one "did you mean" (milliseconds each over pint's unit names)."""
 
     def __init__(self, lexicon=None, read: dict[tuple, Value] | None = None):
         self.lexicon = lexicon
         self.read: dict[tuple, Value] = {} if read is None else read
+        self.failed: dict[tuple, tuple[type, str, int | None]] = {}
 
     def __call__(self, text: str, locale: str, currency: str | None, precision: str | Fraction | None) -> Value:
         key = (text, locale, currency, precision)
         value = self.read.get(key)
         if value is None:
-            value = parse_value(text, locale=locale, currency=currency, precision=precision, lexicon=self.lexicon)
+            failed = self.failed.get(key)
+            if failed is not None:
+                kind, message, column = failed
+                raise kind(message, column=column)
+            try:
+                value = parse_value(text, locale=locale, currency=currency, precision=precision,
+                                    lexicon=self.lexicon)
+            except InputError as exc:  # kept as its text, not the exception and its frames
+                self.failed[key] = (type(exc), exc.message, exc.column)
+                raise
             self.read[key] = value
         return value
 
