@@ -228,7 +228,7 @@ def test_phrases_read_on_the_chance_of_a_value_work_out_no_suggestion(phrase, mo
     import babel.numbers
 
     from verify.rules import quote
-    from verify.units import _closest_units
+    from verify.units import _UNIT_NAMES
 
     with pytest.raises(InputError, match="did you mean"):
         parse_value(phrase)
@@ -239,7 +239,7 @@ def test_phrases_read_on_the_chance_of_a_value_work_out_no_suggestion(phrase, mo
     monkeypatch.setattr(difflib, "get_close_matches", unasked)
     monkeypatch.setattr(difflib, "SequenceMatcher", unasked)
     monkeypatch.setattr(babel.numbers, "parse_decimal", unasked)
-    _closest_units.cache_clear()  # the suggestion above is remembered: it would hide a call
+    _UNIT_NAMES.clear()  # the index the suggestion above built: no suggestion may build another
     assert quote._read_cached(phrase, "en_US", None, False) is None
     with pytest.raises(AssertionError, match="no one reads"):
         parse_value(phrase)

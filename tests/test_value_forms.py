@@ -152,3 +152,15 @@ def test_a_claims_currency_settles_a_symbol_that_is_also_a_unit():
 ])
 def test_scale_words_of_the_locale(text, locale, expected):
     assert strict(text, locale=locale) == expected
+
+
+def test_a_misspelt_scale_is_named_and_many_misspelt_units_cost_one_index():
+    from verify.units import _UNIT_NAMES
+
+    with pytest.raises(ValueParseError, match=r"unknown unit 'bilion'.*did you mean 'billion'\?"):
+        parse_value("$5 bilion")
+    built = len(_UNIT_NAMES)
+    for i in range(50):
+        with pytest.raises(ValueParseError, match="did you mean 'kilometer'"):
+            parse_value(f"{i} kilomters")
+    assert len(_UNIT_NAMES) == built  # looked up in the index the first mistake built

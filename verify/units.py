@@ -13,10 +13,14 @@ import contextvars
 import functools
 import re
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 import attrs
 
 from verify.exact import Exact
+
+if TYPE_CHECKING:
+    from verify.suggest import Names
 
 Dims = tuple[tuple[str, int], ...]
 
@@ -195,19 +199,24 @@ def pint_unit(text: str, name: str | None = None) -> Unit:
     return Unit(dims, factor, name or text)
 
 
-def closest_units(text: str, words) -> list[str]:
-    """Up to three spellings that `text` may have meant, among `words` and pint's unit names."""
-    return list(_closest_units(text, tuple(words), PINT_READS.get()))
+# by the identity of the words they are built from
+_UNIT_NAMES: dict[tuple[int, int, bool], tuple[UnitWords, object, Names]] = {}
 
 
-@functools.lru_cache(maxsize=1024)
-def _closest_units(text: str, words: tuple[str, ...], pint: bool) -> tuple[str, ...]:
-    """Remembered: difflib over the ~2,000 names takes milliseconds, and a corpus that
-    misspells a unit tends to misspell it the same way many times."""
-    import difflib
+def closest_units(text: str, units: UnitWords, also=()) -> list[str]:
+    """The spelling `text` most likely meant, among the unit words, `also` (the scale words:
+    "bilion" is a misspelt billion) and pint's unit names where pint is in use, looked up
+    in an index built once: many values with misspelt units must not each scan them all."""
+    from verify import suggest
 
-    names = set(words) | (set(_pint_registry()._units) if pint else set())
-    return tuple(difflib.get_close_matches(text, names, n=3, cutoff=0.75))
+    key = (id(units), id(also), PINT_READS.get())
+    held = _UNIT_NAMES.get(key)
+    if held is None or held[0] is not units or held[1] is not also:
+        names = {*units.by_word, *units.pint_names, *also,
+                 *(_pint_registry()._units if PINT_READS.get() else ())}
+        held = _UNIT_NAMES[key] = (units, also, suggest.Names(names))
+    close = held[2].closest(text)
+    return [close] if close else []
 
 
 @functools.cache

@@ -574,7 +574,7 @@ class _Reader:
         except UnitError:
             counts = ", ".join(self.lex.units.count_nouns[:6])
             self.fail(f"unknown unit {m.group()!r} in {self.text!r}"
-                      f"{_closest(m.group(), [*units.by_word, *units.pint_names], pint=True)}: write %, pp, "
+                      f"{_closest(m.group(), units, pint=True, also=self.lex.scale_words)}: write %, pp, "
                       f"a count noun ({counts} ...) or a unit pint knows (km, GW, t ...)")
         self.pos = m.end()
         return unit
@@ -633,12 +633,13 @@ class _Reader:
         raise ValueParseError(message, column=self.pos if at is None else at)
 
 
-def _closest(text: str, words, *, pint: bool = False) -> str:
+def _closest(text: str, words, *, pint: bool = False, also=()) -> str:
     if not suggest.SHOWN.get():
         return ""
     import difflib
 
-    close = closest_units(text, words) if pint else difflib.get_close_matches(text, list(words), n=3, cutoff=0.6)
+    close = (closest_units(text, words, also) if pint
+             else difflib.get_close_matches(text, list(words), n=3, cutoff=0.6))
     return f" (did you mean {' or '.join(repr(w) for w in close)}?)" if close else ""
 
 
