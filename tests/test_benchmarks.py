@@ -86,3 +86,18 @@ def test_every_adversarial_shape_but_the_typos_loads_without_problems(tmp_path):
         corpus = load([str(folder)])
         problems = [str(p) for p in check(corpus).problems]
         assert (problems != []) == (name == "typos"), (name, problems[:3])
+
+
+def test_the_hostile_cases_are_built_and_judged(tmp_path, capsys):
+    hostile = _module("hostile")
+    assert hostile.main(["quoted_garbage", "injection_text", "csv_cut", "--work", str(tmp_path)]) == 0
+    rows = [line for line in capsys.readouterr().out.splitlines() if line.startswith("| ") and "---" not in line][1:]
+    assert [row.split(" | ")[0] for row in rows] == ["| quoted_garbage", "| injection_text", "| csv_cut"]
+    assert all(row.endswith("| ok |") for row in rows), rows
+    assert (tmp_path / "csv_cut" / "rates" / "eurofxref-hist.csv").read_text().count("\n") == 401  # kept whole
+    # what the judge refuses
+    assert hostile.verdict("injection_text", 1, 0.1, 20, "ok\n::error file=.github/x::pwned\n") == "a workflow command"
+    assert hostile.verdict("injection_text", 1, 0.1, 20, "a \x1b[31m b") == "a control character"
+    assert hostile.verdict("quoted_garbage", 1, 2.5, 250, "Traceback (most recent call last)") == \
+        "traceback, over 2 s, over 200 MB"
+    assert hostile.verdict("checks_8000", 3, 9.0, 20, "x") == "exit 3"  # the scaling cases have no time bound

@@ -237,3 +237,18 @@ def test_keys_give_back_every_key_in_order_whatever_its_characters(keys, chunk):
     assert list(held) == keys and len(held) == len(keys)
     held.append("last\0key")
     assert list(held)[-1] == "last\0key" and len(held) == len(keys) + 1
+
+
+def test_a_long_quote_is_cut_in_the_text_report_with_its_length_and_whole_in_json(tmp_path):
+    from verify.report.as_text import QUOTE_SHOWN
+
+    long = "the figure was " + "q" * 5000
+    (tmp_path / "c.toml").write_text(HEADER.format(id="a") + claim("r", "revenue", "$10 billion", period="2024")
+                                     + claim("s", "revenue", "$20 billion", period="2024", quote=long)
+                                     + claim("t", "revenue", "$30 billion", period="2024", quote="short"),
+                                     encoding="utf-8")
+    report = check(load([str(tmp_path)]))
+    text = report.render("text")
+    assert f"“{long[:QUOTE_SHOWN]}… (5,015 characters)”" in text and long[:QUOTE_SHOWN + 1] not in text
+    assert "“short”" in text
+    assert long in report.render("json")

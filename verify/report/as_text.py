@@ -14,6 +14,9 @@ from verify.tolerance import reading_label
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "problem": "\033[35m", "dim": "\033[2m",
             "bold": "\033[1m"}
 _RESET = "\033[0m"
+# A quote is a sentence or two of the article; a longer one is shown this far, with its
+# length, so that one claim cannot fill a log (or a report's memory) with megabytes.
+QUOTE_SHOWN = 1000
 
 
 def render(report: Report, **options) -> str:
@@ -49,13 +52,19 @@ def _finding(f: Finding, paint) -> list[str]:
     return [f"{visible_path(where or '-')}: {tag} {visible(f.message)}", *(f"    {line}" for line in details(f, paint))]
 
 
+def _shortened(quote: str) -> str:
+    if len(quote) <= QUOTE_SHOWN:
+        return quote
+    return f"{quote[:QUOTE_SHOWN]}… ({len(quote):,} characters)"
+
+
 def details(f: Finding, paint=None) -> list[str]:
     """The claims, the two sides under the reading that failed, and the rates: the computation,
     a line each, with the text taken from claim files made `visible`."""
     paint = paint or _painter(False)
     lines = []
     for c in f.claims:
-        quote = f"  “{visible(c.quote)}”" if c.quote else ""
+        quote = f"  “{visible(_shortened(c.quote))}”" if c.quote else ""
         lines.append(f"{visible(c.ref)} = {visible(repr(c.value.text))}{paint(quote, 'dim')}")
     reading = "loose" if f.severity == "error" else "strict"
     label = reading_label(reading, f.tolerance)
