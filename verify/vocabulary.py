@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import functools
 
+from fractions import Fraction
+
 import attrs
 
 from verify import resources
+from verify.exact import Exact
 from verify.facts import normal
 from verify.model import Claim
 from verify.quantity import Quantity
@@ -22,13 +25,16 @@ class Vocabulary:
     kinds: dict[str, str] = attrs.field(eq=False)  # normalised metric -> kind
     shares: dict[str, str | None] = attrs.field(eq=False)  # share metric -> its rank metric
     signed: frozenset[str] = attrs.field(eq=False, default=frozenset())  # metrics that can be negative
+    # metric -> (lowest, highest) a percentage of it can be, as fractions (None: unbounded)
+    bounds: dict[str, tuple[Fraction | None, Fraction | None]] = attrs.field(eq=False, factory=dict)
 
     @classmethod
     def build(cls, extra: dict[str, str] | None = None) -> Vocabulary:
         table = resources.packaged("metrics")
         kinds = {normal(k): v for k, v in {**table["metrics"], **(extra or {})}.items()}
         shares = {normal(k): normal(v.get("rank")) or None for k, v in table["shares"].items()}
-        return cls(kinds, shares, frozenset(normal(m) for m in table["signed"]["metrics"]))
+        return cls(kinds, shares, frozenset(normal(m) for m in table["signed"]["metrics"]),
+                   {normal(k): _bounds(v) for k, v in table["bounds"].items()})
 
     def kind(self, metric: str) -> str | None:
         return self.kinds.get(normal(metric))
@@ -43,6 +49,19 @@ class Vocabulary:
     def rank_metrics(self) -> dict[str, str]:
         """rank metric -> the share metric it ranks."""
         return {rank: share for share, rank in self.shares.items() if rank}
+
+
+def _bounds(text: str) -> tuple[Fraction | None, Fraction | None]:
+    """ "0% to 100%", "at most 100%", "at least 0%" as fractions (0, 1), (None, 1), (0, None)."""
+    def percent(t: str) -> Fraction:
+        return Exact(t.strip().removesuffix("%")) / 100
+
+    if text.startswith("at most "):
+        return None, percent(text[8:])
+    if text.startswith("at least "):
+        return percent(text[9:]), None
+    low, _, high = text.partition(" to ")
+    return percent(low), percent(high)
 
 
 @functools.cache

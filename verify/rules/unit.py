@@ -1,4 +1,5 @@
-"""`unit`: a claim's dimension fits its metric, per the metric vocabulary (data/metrics.toml)."""
+"""`unit`: a claim's dimension fits its metric, and a percentage its metric's bounds, per
+the metric vocabulary (data/metrics.toml)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,9 @@ class UnitRule:
             expected = expected_kind(metric_kind, claim.change)
             kind = kind_of(claim.value.unit)
             if fits(kind, expected):
+                bounds = context.vocabulary.bounds.get(normal(claim.metric))
+                if bounds is not None and kind == "percent" and not claim.change:
+                    yield from _beyond(claim, bounds)
                 continue
             yield Finding(
                 rule=self.family, id=f"unit.{normal(claim.metric)}", severity="error",
@@ -34,6 +38,28 @@ class UnitRule:
                         f"but {claim.value.text!r} is {say(kind)}",
                 claims=(claim,), key=f"unit:{claim.ref}",
             )
+
+
+def _beyond(claim, bounds):
+    """A finding if the claim's percentage lies wholly outside what its metric can be:
+    an error if its loose reading does, a warning if only its strict one does."""
+    low, high = bounds
+    factor = claim.value.unit.factor
+
+    def outside(reading) -> bool:
+        i = getattr(claim.value, reading).interval
+        return ((high is not None and (i.lo * factor > high or (i.lo * factor == high and i.lo_open)))
+                or (low is not None and (i.hi * factor < low or (i.hi * factor == low and i.hi_open))))
+
+    if not outside("strict"):
+        return
+    said = (f"from {low * 100}% to {high * 100}%" if low is not None and high is not None
+            else f"at most {high * 100}%" if high is not None else f"at least {low * 100}%")
+    yield Finding(
+        rule="unit", id=f"unit.{normal(claim.metric)}", severity="error" if outside("loose") else "warning",
+        message=f"{claim.ref}: {claim.metric} is {said}, but {claim.value.text!r} is {claim.value.strict}",
+        claims=(claim,), key=f"unit.bounds:{claim.ref}",
+    )
 
 
 def say(kind: str) -> str:
