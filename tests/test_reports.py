@@ -252,3 +252,21 @@ def test_a_long_quote_is_cut_in_the_text_report_with_its_length_and_whole_in_jso
     assert f"“{long[:QUOTE_SHOWN]}… (5,015 characters)”" in text and long[:QUOTE_SHOWN + 1] not in text
     assert "“short”" in text
     assert long in report.render("json")
+
+
+def test_a_file_name_that_is_not_utf8_is_written_by_every_format(tmp_path):
+    import os
+
+    name = os.fsdecode(b"bad\x80.toml")  # held as a lone surrogate, '\udc80'
+    (tmp_path / name).write_text(HEADER.format(id="a") + claim("r", "revenue", "$10 billion", period="2024")
+                                 + claim("s", "revenue", "$20 billion", period="2024") + "bogus = 1\n",
+                                 encoding="utf-8")
+    report = check(load([str(tmp_path)]))
+    assert report.findings and report.problems
+    for form in FORMAT_NAMES:
+        written = report.render(form)
+        if form in ("text", "markdown", "github", "junit"):
+            assert "bad\\udc80.toml" in written and "\udc80" not in written, form
+    ET.fromstring(report.render("junit"))  # was not well formed: a raw surrogate
+    sarif = json.loads(report.render("sarif"))  # raised UnicodeEncodeError hashing the name
+    assert all(r["partialFingerprints"] for r in sarif["runs"][0]["results"])

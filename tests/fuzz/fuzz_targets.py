@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import tempfile
 import xml.etree.ElementTree as ElementTree
@@ -104,14 +105,19 @@ def rates_download(data: bytes) -> None:
     refused_or_read(csv_bytes, data, "download.zip")
 
 
-def reports(texts: list[str], name: str) -> None:
+def reports(texts: list[str], name: str, values: tuple[str, str] = ("$10 billion", "$20 billion"),
+            raw_name: bytes = b"") -> None:
     """A corpus whose quotes, entities, bad values and file name carry `texts`, checked and
     written in every format. Machine formats must parse; human ones hold no raw control
-    character and no line that an attacker's text turns into a workflow command."""
+    character and no line that an attacker's text turns into a workflow command.
+    `values` are the two claims' figures (huge, tiny or many-digit amounts); `raw_name`
+    ends the file name with bytes that need not be UTF-8, which verify holds as lone
+    surrogates."""
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
-        file = root / (_file_name(name) + ".toml")
-        file.write_text(_corpus(texts), encoding="utf-8")
+        file = root / (_file_name(name) + os.fsdecode(raw_name.replace(b"/", b"").replace(b"\0", b"")[:50])
+                       + ".toml")
+        file.write_text(_corpus(texts, values=values), encoding="utf-8")
         (root / "b.toml").write_text(_corpus(texts[::-1], source="b"), encoding="utf-8")
         report = check(load(folder))
         for form in FORMAT_MODULES:
@@ -157,15 +163,15 @@ def _toml(text: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-def _corpus(texts: list[str], source: str = "a") -> str:
+def _corpus(texts: list[str], source: str = "a", values: tuple[str, str] = ("$10 billion", "$20 billion")) -> str:
     """Two claims of one fact that disagree (a finding), each quoting the attacker's text,
     a claim whose value is the attacker's text (a problem that repeats it), and a check."""
     pieces = (texts + ["", "", ""])[:3]
     return (f'[source]\nid = "{source}"\npublished = 2025-02-24\ntitle = {_toml(pieces[2])}\n'
             f"[defaults]\nentity = {_toml('Acme ' + pieces[0])}\n"
-            f'[[claim]]\nid = "x"\nmetric = "revenue"\nperiod = "2024"\nvalue = "$10 billion"\n'
+            f'[[claim]]\nid = "x"\nmetric = "revenue"\nperiod = "2024"\nvalue = {_toml(values[0])}\n'
             f"quote = {_toml(pieces[1])}\n"
-            f'[[claim]]\nid = "y"\nmetric = "revenue"\nperiod = "2024"\nvalue = "$20 billion"\n'
+            f'[[claim]]\nid = "y"\nmetric = "revenue"\nperiod = "2024"\nvalue = {_toml(values[1])}\n'
             f"quote = {_toml(pieces[2])}\nnote = {_toml(pieces[0])}\n"
             f'[[claim]]\nid = "z"\nmetric = "revenue"\nperiod = "2023"\nvalue = {_toml("$5 " + pieces[0])}\n'
             f'[[check]]\nid = "k"\nexpr = "x > y"\n')

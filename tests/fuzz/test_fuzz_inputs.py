@@ -118,7 +118,18 @@ def test_any_download_is_taken_or_refused_with_a_message(data):
     target.rates_download(data)
 
 
+# Figures a report must print whole: money of 31+ significant digits, powers of ten at
+# the bounds, fractions of a cent, numbers of many digits.
+AMOUNT = st.sampled_from([
+    "$9999999999999999999999999999999 billion", "$1e100", "$1e-100", "$0.000000001", "1e99 t", "$0",
+    "-$5 billion", "99999999999999999999999999999999999999 km", "$1,000,000,000,000,000,000,000,000",
+    "0.0000000000000000000000000000001%", "nearly $1e90", "between $1e-90 and $1e90",
+]) | st.builds(lambda digits, scale: f"${digits}{scale}", st.text("0123456789", min_size=1, max_size=60),
+               st.sampled_from(["", " billion", "e50", "e-50", ".5"]))
+
+
 @budget(40)
-@given(st.lists(HOSTILE, min_size=1, max_size=3), HOSTILE)
-def test_every_report_format_stays_well_formed_and_inert_whatever_the_claims_say(texts, name):
-    target.reports(texts, name)
+@given(st.lists(HOSTILE, min_size=1, max_size=3), HOSTILE, st.tuples(AMOUNT, AMOUNT),
+       st.binary(max_size=6))
+def test_every_report_format_stays_well_formed_and_inert_whatever_the_claims_say(texts, name, values, raw_name):
+    target.reports(texts, name, values, raw_name)

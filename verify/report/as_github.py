@@ -41,17 +41,18 @@ def overflow(report: Report, budget: int = SUMMARY_LIMIT, elsewhere: tuple[str, 
         return None
     where = ", ".join(["this step's log"] * logged + [as_markdown.code(path) for path in elsewhere])
     head = f"### verify: {len(rest)} more annotations than GitHub shows\n\n" + as_markdown.HEADER
-    room = budget - len(head.encode()) - len(_note(len(rest), len(rest), where).encode()) - 1
+    room = (budget - len(head.encode("utf-8", "surrogatepass"))
+            - len(_note(len(rest), len(rest), where).encode("utf-8", "surrogatepass")) - 1)
     rows: list[str] = []
     for kind, location, title, message in rest:
         row = as_markdown.row(kind, location, title, message) + "\n"
-        room -= len(row.encode())
+        room -= len(row.encode("utf-8", "surrogatepass"))
         if room < 0:
             break
         rows.append(row)
     cut = len(rest) - len(rows)
     text = (head + "".join(rows) + "\n" if rows else "") + (_note(cut, len(rest), where) if cut else "")
-    return text if len(text.encode()) <= budget else None
+    return text if len(text.encode("utf-8", "surrogatepass")) <= budget else None
 
 
 def _note(cut: int, total: int, where: str) -> str:

@@ -164,7 +164,7 @@ def artifact(file: str, base: Path) -> dict[str, str]:
 
 
 def _fingerprints(rule_id: str, key: str) -> dict[str, str]:
-    digest = hashlib.sha256(f"{rule_id}\0{key}".encode()).hexdigest()
+    digest = hashlib.sha256(f"{rule_id}\0{key}".encode("utf-8", "surrogatepass")).hexdigest()
     # GitHub keys alerts on primaryLocationLineHash; the other name is ours, for other consumers.
     return {"primaryLocationLineHash": digest, "verifyFinding/v1": digest}
 

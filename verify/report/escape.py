@@ -22,9 +22,10 @@ def _escape(code: int) -> str:
 
 # C0 and C1 controls and DEL; the line and paragraph separators (line breaks to some
 # terminals and editors); the bidirectional embeddings, overrides and isolates; the two
-# noncharacters XML 1.0 forbids along with most of C0.
+# noncharacters XML 1.0 forbids along with most of C0; lone surrogates, which stand for
+# the bytes of a file name that is not UTF-8 and are no character any encoding writes.
 _CONTROLS = [*range(0x00, 0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, 0x200E, 0x200F,
-             *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFFFE, 0xFFFF]
+             *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFFFE, 0xFFFF, *range(0xD800, 0xE000)]
 _TABLE = {code: _escape(code) for code in _CONTROLS}
 
 
