@@ -265,8 +265,11 @@ def test_a_file_name_that_is_not_utf8_is_written_by_every_format(tmp_path):
     assert report.findings and report.problems
     for form in FORMAT_NAMES:
         written = report.render(form)
+        written.encode("utf-8")  # JSON and SARIF held a raw surrogate: no UTF-8 file could hold them
         if form in ("text", "markdown", "github", "junit"):
             assert "bad\\udc80.toml" in written and "\udc80" not in written, form
     ET.fromstring(report.render("junit"))  # was not well formed: a raw surrogate
     sarif = json.loads(report.render("sarif"))  # raised UnicodeEncodeError hashing the name
     assert all(r["partialFingerprints"] for r in sarif["runs"][0]["results"])
+    assert "bad%80.toml" in report.render("sarif")  # the file's own bytes, as a URI writes them
+    assert "bad\\udc80.toml" in report.render("json") and json.loads(report.render("json"))

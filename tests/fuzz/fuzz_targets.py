@@ -123,6 +123,7 @@ def reports(texts: list[str], name: str, values: tuple[str, str] = ("$10 billion
         for form in FORMAT_MODULES:
             written = renderer(form)(report)
             assert isinstance(written, str) and written, form
+            written.encode("utf-8")  # a report file is UTF-8: no lone surrogate left raw
             if form in ("json", "sarif"):
                 json.loads(written)
             elif form == "junit":

@@ -10,6 +10,7 @@ from verify.findings import Finding, Side
 from verify.model import Claim, Location, Problem
 from verify.quantity import Quantity
 from verify.rates.table import Rate
+from verify.report.escape import json_text
 from verify.report.report import FINDINGS_PER_JOB, Report
 from verify.tolerance import widened_quantity
 
@@ -49,7 +50,7 @@ def _listed(encoded) -> Iterator[str]:
 
 
 def _dumps(item: Any) -> str:
-    return json.dumps(item, ensure_ascii=False)
+    return json_text(json.dumps(item, ensure_ascii=False))
 
 
 def finding(f: Finding) -> dict[str, Any]:

@@ -23,6 +23,7 @@ from verify import __version__
 from verify.findings import Finding
 from verify.model import Location, Problem
 from verify.report import as_json
+from verify.report.escape import json_text
 from verify.report.report import Report
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -63,7 +64,7 @@ def render(report: Report, *, root: str | None = None, **_options) -> str:
     }
     document = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
     # Compact: only tools read SARIF, and json's C encoder takes no indent.
-    return json.dumps(document, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(document, ensure_ascii=False)) + "\n"
 
 
 def _descriptor(f: Finding, report: Report, note: str | None) -> dict[str, Any]:
@@ -160,7 +161,7 @@ def artifact(file: str, base: Path) -> dict[str, str]:
         relative = path.relative_to(base.absolute())
     except ValueError:
         return {"uri": path.as_uri()}
-    return {"uri": quote(relative.as_posix(), safe="/"), "uriBaseId": SRCROOT}
+    return {"uri": quote(relative.as_posix(), safe="/", errors="surrogateescape"), "uriBaseId": SRCROOT}
 
 
 def _fingerprints(rule_id: str, key: str) -> dict[str, str]:

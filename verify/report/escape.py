@@ -10,6 +10,8 @@ so it is shown and never obeyed.
 
 from __future__ import annotations
 
+import re
+
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -27,6 +29,18 @@ def _escape(code: int) -> str:
 _CONTROLS = [*range(0x00, 0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, 0x200E, 0x200F,
              *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFFFE, 0xFFFF, *range(0xD800, 0xE000)]
 _TABLE = {code: _escape(code) for code in _CONTROLS}
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def json_text(encoded: str) -> str:
+    """JSON from `json.dumps(..., ensure_ascii=False)` with each lone surrogate (a byte of
+    a file name that is not UTF-8) written as its `\\uXXXX` escape: raw, it could not be
+    written as UTF-8, and JSON must be."""
+    if _SURROGATE.search(encoded) is None:
+        return encoded
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
 
 
 def visible(text: str) -> str:
