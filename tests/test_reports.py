@@ -273,3 +273,15 @@ def test_a_file_name_that_is_not_utf8_is_written_by_every_format(tmp_path):
     assert all(r["partialFingerprints"] for r in sarif["runs"][0]["results"])
     assert "bad%80.toml" in report.render("sarif")  # the file's own bytes, as a URI writes them
     assert "bad\\udc80.toml" in report.render("json") and json.loads(report.render("json"))
+
+
+def test_noncharacters_in_a_file_name_and_a_quote_leave_the_html_strict_and_the_text_escaped(tmp_path):
+    import html5lib
+
+    (tmp_path / "x\ufdd0.toml").write_text(HEADER.format(id="a") + claim("r", "revenue", "$10 billion", period="2024")
+                                          + claim("s", "revenue", "$20 billion", period="2024", quote="a\ufffeb\U0001ffff"),
+                                          encoding="utf-8")
+    report = check(load([str(tmp_path)]))
+    html5lib.HTMLParser(strict=True).parse(report.render("html"))  # "Invalid codepoint in stream" before
+    text = report.render("text")
+    assert "x\\ufdd0.toml" in text and "a\\ufffeb\\U0001ffff" in text

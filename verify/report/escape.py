@@ -19,15 +19,20 @@ def _escape(code: int) -> str:
     char = chr(code)
     if char in _NAMED:
         return _NAMED[char]
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 # C0 and C1 controls and DEL; the line and paragraph separators (line breaks to some
-# terminals and editors); the bidirectional embeddings, overrides and isolates; the two
-# noncharacters XML 1.0 forbids along with most of C0; lone surrogates, which stand for
-# the bytes of a file name that is not UTF-8 and are no character any encoding writes.
+# terminals and editors); the bidirectional embeddings, overrides and isolates; the
+# noncharacters (U+FDD0 to U+FDEF, and the last two of every plane: XML 1.0 forbids
+# U+FFFE and U+FFFF, HTML5 calls each a parse error); lone surrogates, which stand for the
+# bytes of a file name that is not UTF-8 and are no character any encoding writes.
 _CONTROLS = [*range(0x00, 0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, 0x200E, 0x200F,
-             *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFFFE, 0xFFFF, *range(0xD800, 0xE000)]
+             *range(0x202A, 0x202F), *range(0x2066, 0x206A), *range(0xFDD0, 0xFDF0),
+             *(plane + last for plane in range(0, 0x110000, 0x10000) for last in (0xFFFE, 0xFFFF)),
+             *range(0xD800, 0xE000)]
 _TABLE = {code: _escape(code) for code in _CONTROLS}
 
 
