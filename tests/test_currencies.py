@@ -120,3 +120,19 @@ def test_every_currency_reads_by_its_cldr_name_in_the_locale(locale):
 @pytest.mark.parametrize("locale, home", [("en_AU", "AUD"), ("en_ZA", "ZAR"), ("de_CH", "CHF"), ("en", None)])
 def test_the_currency_of_a_locale(locale, home):
     assert cldr.territory_currency(locale) == home
+
+
+@pytest.mark.parametrize("text, locale, expected", [
+    ("¥5", "zh_Hans_CN", "CNY"),  # the locale's currency, which the locale writes "¥"
+    ("¥5", "ja_JP", "JPY"),
+    ("$5", "en_AU", "AUD"),
+    ("$5", "en_US", "USD"),
+])
+def test_a_shared_symbol_is_the_locales_currency_where_the_locale_writes_it_so(text, locale, expected):
+    assert parse_value(text, locale=locale).currency == expected
+
+
+def test_a_shared_symbol_the_locale_writes_for_another_currency_is_ambiguous():
+    # Cantonese in China: CLDR writes JPY as "¥" and CNY as "CN¥"; "¥1千" is no guess for CNY
+    with pytest.raises(ValueParseError, match="'¥' is ambiguous: it can mean CNY, JPY"):
+        parse_value("¥1千", locale="yue_Hans_CN")

@@ -138,6 +138,14 @@ def territory_currency(locale: str) -> str | None:
 
 
 @functools.cache
+def symbol_in_locale(code: str, locale: str) -> str:
+    """The symbol the locale's CLDR data writes for a currency ("yue_Hans_CN": JPY is "¥")."""
+    from babel.numbers import get_currency_symbol
+
+    return get_currency_symbol(code, locale)
+
+
+@functools.cache
 def minor_digits(code: str) -> int:
     """How many decimal places the currency's minor unit takes (USD 2, JPY 0, KWD 3), ISO 4217 via CLDR."""
     from babel.numbers import get_currency_precision

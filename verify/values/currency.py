@@ -49,7 +49,10 @@ def _narrowed(mentions: tuple[CurrencyAlias, ...], chosen: str | None, locale: s
             f"{_written(mentions)} cannot mean {chosen} (it means one of {', '.join(candidates)}): "
             "correct the value or the claim's `currency`")
     home = cldr.territory_currency(locale)
-    if home in candidates:
+    # The locale's currency settles a symbol it shares, unless the locale itself writes
+    # that symbol for another candidate (Cantonese in China writes JPY as "¥", CNY as "CN¥").
+    if home in candidates and not any(c != home and cldr.symbol_in_locale(c, locale) == m.text
+                                      for c in candidates for m in mentions):
         return home
     defaults = {m.default for m in mentions if m.default in candidates}
     if len(defaults) == 1:
