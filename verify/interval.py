@@ -299,8 +299,9 @@ def _moved(x: Endpoint, relative: Exact, direction: int) -> Endpoint:
         if type(x) is float:  # an infinite end stays where it is
             return x
         return x + relative * abs(x) if direction > 0 else x - relative * abs(x)
-    n, d = x._numerator, x._denominator
-    a, b = relative._numerator, relative._denominator
+    # Fraction's own slots, not its properties: this runs for every end of every widened side
+    n, d = x._numerator, x._denominator  # type: ignore[attr-defined]
+    a, b = relative._numerator, relative._denominator  # type: ignore[attr-defined]
     return Exact.ratio(n * (b + a if (n >= 0) == (direction > 0) else b - a), d * b)
 
 
