@@ -8,7 +8,7 @@ def cldr_reading(text, locale):
 
     Built from CLDR's data (symbols and grouping sizes), not from babel's parser: babel's
     strict `parse_decimal` compares a number with babel's own formatting of it, and babel
-    2.19 formats de_CH (group symbol U+0027 since CLDR 46) without any grouping, so it
+    2.19 formats de_CH (group symbol U+0027 there, U+2019 up to 2.18) without any grouping, so it
     refuses "1'000'000", which is how Switzerland writes a million and what CLDR's pattern
     "#,##0.###" with that symbol gives.
     """

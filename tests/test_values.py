@@ -260,13 +260,13 @@ def digit_strings(draw):
 def test_the_cldr_reference_reads_what_each_locale_writes(text, locale, expected):
     from babel.numbers import get_group_symbol
 
-    # de_CH's group symbol is U+2019 up to CLDR 45 (babel < 2.19) and U+0027 since.
+    # de_CH's group symbol is U+2019 up to babel 2.18 and U+0027 from babel 2.19 on.
     assert cldr_reading(text.format(g=get_group_symbol(locale)), locale) == expected
 
 
 @pytest.mark.parametrize("text", ["1'000'000", "1\u2019000\u2019000", "1000000"])
 def test_swiss_numbers_read_with_either_apostrophe(text):
-    # CLDR's de_CH group symbol was U+2019 up to CLDR 45 and U+0027 since; writers use both.
+    # babel's de_CH group symbol was U+2019 up to 2.18 and is U+0027 from 2.19; writers use both.
     assert parse_value(text, locale="de_CH").nominal == 1_000_000
 
 
