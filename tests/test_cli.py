@@ -191,3 +191,13 @@ def test_jobs_must_be_a_number_of_processes(capsys, corpus, jobs):
 def test_jobs_do_not_change_the_report(capsys, corpus):
     reports = [run(capsys, corpus, "--format", "json", "--jobs", jobs) for jobs in ("1", "2")]
     assert reports[0] == reports[1] and reports[0][0] == 0
+
+
+def test_the_program_holds_the_collector_off_except_for_the_language_server():
+    code = ("import atexit, gc, sys\n"
+            "atexit.register(lambda: print('collecting', gc.isenabled()))\n"
+            "sys.argv = ['verify', sys.argv[1], '--help']\n"
+            "from verify.cli import program\nprogram()")
+    for command, collecting in (("claims", False), ("lsp", True)):
+        done = subprocess.run([sys.executable, "-c", code, command], capture_output=True, text=True)
+        assert done.stdout.splitlines()[-1] == f"collecting {collecting}", done.stderr

@@ -2,6 +2,6 @@
 
 import sys
 
-from verify.cli import main
+from verify.cli import program
 
-sys.exit(main())
+sys.exit(program())
