@@ -344,6 +344,7 @@ def test_the_default_jobs_take_only_the_cpus_others_leave_idle(monkeypatch, othe
 
 def test_without_tick_counts_or_too_short_a_look_the_default_is_one_process_per_cpu(monkeypatch):
     monkeypatch.setattr(parallel, "usable_cpus", lambda: 4)
+    monkeypatch.setattr(parallel, "cpu_ticks", lambda: None)  # no /proc/stat: not this machine's counts
     assert parallel.default_jobs(None, (10, 20)) == 4
     assert parallel.default_jobs((10, 20), None) == 4
     assert parallel.default_jobs((10, 20), (10, 23)) == 4  # 3 ticks over 4 CPUs tell nothing
