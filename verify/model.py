@@ -212,18 +212,29 @@ def converted_claim(**fields) -> Claim:
     """A Claim of fields each already as its converter returns it (the loader converts every
     field itself, to say which one is wrong): the converters are skipped, not the checks
     between fields."""
-    claim = object.__new__(Claim)
-    for name in _CLAIM_FIELDS:
-        object.__setattr__(claim, name, fields[name] if name in fields else _CLAIM_DEFAULTS[name])
+    return built_claim(tuple(fields[name] if name in fields else _CLAIM_DEFAULTS[name] for name in _CLAIM_FIELDS))
+
+
+def built_claim(state: tuple) -> Claim:
+    """`converted_claim` of every field, in the order of `attrs.fields(Claim)`."""
+    claim = _restored_claim(state)
     claim.__attrs_post_init__()
     return claim
 
 
+# Each field's slot, set directly: a frozen class refuses setattr, and object.__setattr__
+# looks the slot up by name on every call.
+_SET_FIELDS = tuple(getattr(Claim, name).__set__ for name in _CLAIM_FIELDS)
+
+
 def _restored_claim(state: tuple) -> Claim:
-    claim = object.__new__(Claim)
-    for name, value in zip(_CLAIM_FIELDS, state):
-        object.__setattr__(claim, name, value)
+    claim = _new(Claim)
+    for set_field, value in zip(_SET_FIELDS, state):
+        set_field(claim, value)
     return claim
+
+
+_new = object.__new__
 
 
 @attrs.frozen

@@ -31,6 +31,7 @@ from verify.model import (
     Acknowledgement,
     Check,
     Claim,
+    built_claim,
     converted_claim,
     Corpus,
     Location,
@@ -44,6 +45,8 @@ from verify.model import (
     to_since,
 )
 from verify.values import Value, parse_value
+
+intern = sys.intern
 
 
 @attrs.define
@@ -430,20 +433,22 @@ class _Reader:
             return
         self.result.source = source
         defaults = self.table(data.get("defaults", {}), "defaults", None, schema.DEFAULT_FIELDS)
-        ids: dict[str, int] = {}
+        ids: dict[str, int] = {}  # claim id -> the index of the claim that has it
+        claims = self.result.claims
         for index, entry in enumerate(self.array(data, "claim")):
             table = self.table(entry, "claim", index, schema.CLAIM_FIELDS)
-            claim = self.claim({**defaults, **table}, table, index, source)
+            claim = self.claim({**defaults, **table} if defaults else table, table, index, source)
             if claim is None:
                 if isinstance(table.get("id"), str):
                     self.result.broken.add(table["id"])
                 continue
-            if claim.id in ids:
-                self.problem(f"claim id {claim.id!r} is already used on line {ids[claim.id]}: "
-                             "claim ids are unique in a file", "claim", index, "id")
+            first = ids.setdefault(claim.id, index)
+            if first != index:
+                self.problem(f"claim id {claim.id!r} is already used on line "
+                             f"{self.positions.line('claim', first, 'id')}: claim ids are unique in a file",
+                             "claim", index, "id")
                 continue
-            ids[claim.id] = self.positions.line("claim", index, "id")
-            self.result.claims.append(claim)
+            claims.append(claim)
         check_ids: dict[str, int] = {}
         for index, entry in enumerate(self.array(data, "check")):
             check = self.check(self.table(entry, "check", index, schema.CHECK_FIELDS), index, source)
@@ -482,9 +487,12 @@ class _Reader:
         Like a compiler after a typo, reading on as meant spares the user a cascade of
         follow-on problems ("vaule" would otherwise also be "no value").
         """
-        known = {k: v for k, v in entry.items() if k in valid}
+        names = _names(valid)
+        if names.issuperset(entry):  # the common case: every name known (the entry is read, never changed)
+            return entry
+        known = {k: v for k, v in entry.items() if k in names}
         for key, value in entry.items():
-            if key in valid:
+            if key in names:
                 continue
             self.problem(schema.unknown(key, valid, where), *address(key))
             meant = schema.closest(key, valid)
@@ -555,7 +563,7 @@ class _Reader:
             raise InputError(f"{exc.message}{line}") from None
 
     def claim(self, fields: dict[str, Any], own: dict[str, Any], index: int, source: Source) -> Claim | None:
-        if all(key in fields for key in schema.CLAIM_REQUIRED):
+        if fields.keys() >= _CLAIM_REQUIRED:
             try:
                 return self.sound_claim(fields, index, source)
             except InputError:
@@ -618,16 +626,16 @@ class _Reader:
             if source.published is None:
                 raise InputError("no date")  # the problem is said by `claim`
             as_of = source.published
-        segment, market = _text(get("segment")), _text(get("market"))
-        return converted_claim(  # every field converted above
-            id=sys.intern(to_id(fields["id"])), value=value, source=source.id, period=period, as_of=as_of,
-            change=change, since=since, currency=currency, precision=None if precision is None else str(precision),
-            entity=sys.intern(_text(fields["entity"])), metric=sys.intern(_text(fields["metric"])),
-            segment=None if segment is None else sys.intern(segment),
-            market=None if market is None else sys.intern(market),
-            quote=_text(get("quote")), note=_text(get("note")),
-            location=Location(self.result.path, self.positions.line("claim", index, "value")),
-        )
+        segment = None if (written := get("segment")) is None else intern(_text(written))
+        market = None if (written := get("market")) is None else intern(_text(written))
+        quote = None if (written := get("quote")) is None else _text(written)
+        note = None if (written := get("note")) is None else _text(written)
+        return built_claim((  # every field converted above, in the order of Claim's fields
+            intern(to_id(fields["id"])), intern(_text(fields["entity"])), intern(_text(fields["metric"])), value,
+            source.id, period, as_of, change, since, segment, market, currency, quote,
+            None if precision is None else str(precision), note,
+            Location(self.result.path, self.positions.line("claim", index, "value")),
+        ))
 
     def check(self, fields: dict[str, Any], index: int, source: Source):
         for key in ("id", "expr"):
@@ -657,6 +665,18 @@ class _Reader:
             return None
         return Acknowledgement(rule, claims, reason, source.id,
                                Location(self.result.path, self.positions.line("acknowledge", index, "claims")))
+
+
+_CLAIM_REQUIRED = frozenset(schema.CLAIM_REQUIRED)
+_NAMES: dict[tuple[str, ...], frozenset[str]] = {}
+
+
+def _names(valid: tuple[str, ...]) -> frozenset[str]:
+    """The names of a table's fields as a set: the schema's tuples are few and kept."""
+    names = _NAMES.get(valid)
+    if names is None:
+        names = _NAMES[valid] = frozenset(valid)
+    return names
 
 
 # -- field converters that need the file's context -------------------------------
