@@ -227,6 +227,17 @@ def built_claim(state: tuple) -> Claim:
 _SET_FIELDS = tuple(getattr(Claim, name).__set__ for name in _CLAIM_FIELDS)
 
 
+_VALUE_AT = _CLAIM_FIELDS.index("value")
+
+
+def with_value(claim: Claim, value: Value) -> Claim:
+    """`attrs.evolve(claim, value=value)` for a value read from the claim's own (its readings
+    typed): the other fields are as valid as they were, so none is converted again."""
+    state = list(_claim_state(claim))
+    state[_VALUE_AT] = value
+    return _restored_claim(tuple(state))
+
+
 def _restored_claim(state: tuple) -> Claim:
     claim = _new(Claim)
     for set_field, value in zip(_SET_FIELDS, state):

@@ -21,7 +21,20 @@ DEFAULT = Exact("0.02")
 
 def widened(interval: Interval, tolerance: Fraction) -> Interval:
     """Each finite end moved out by half the tolerance of its own magnitude."""
-    return interval.widened(tolerance / 2) if tolerance else interval
+    return interval.widened(_half(tolerance)) if tolerance else interval
+
+
+def _half(tolerance: Fraction) -> Fraction:
+    """tolerance / 2, kept for the last tolerance: a run has one, and widens hundreds of
+    thousands of sides by it."""
+    global _last
+    last = _last  # read once: a tolerance and its half always come as one pair
+    if last[0] is not tolerance:
+        last = _last = (tolerance, tolerance / 2)
+    return last[1]
+
+
+_last: tuple = (None, None)
 
 
 def widened_quantity(quantity: Quantity, tolerance: Fraction) -> Quantity:

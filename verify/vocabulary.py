@@ -15,9 +15,10 @@ import attrs
 from verify import resources
 from verify.exact import Exact
 from verify.facts import normal
-from verify.model import Claim
+from verify.model import Claim, with_value
 from verify.quantity import Quantity
 from verify.units import Unit, count
+from verify.values.value import with_readings
 
 
 @attrs.frozen
@@ -133,7 +134,7 @@ def typed(claim: Claim, vocabulary: Vocabulary) -> Claim:
     strict = as_kind(value.strict, kind)
     if strict is value.strict:
         return claim
-    return attrs.evolve(claim, value=attrs.evolve(value, strict=strict, loose=as_kind(value.loose, kind)))
+    return with_value(claim, with_readings(value, strict, as_kind(value.loose, kind)))
 
 
 def additive(unit: Unit) -> bool:

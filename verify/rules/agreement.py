@@ -15,20 +15,19 @@ from __future__ import annotations
 
 from collections import Counter
 
-import attrs
-
 from verify.conversion import Option
 from verify.engine import Context, Ran
 from verify.facts import normal, period_start, rate_date, reference_date
 from verify.findings import Finding, Side
 from verify.interval import Interval
-from verify.model import Claim, Problem
+from verify.model import Claim, Problem, with_value
 from verify.quantity import Quantity
 from verify.rates import Rate, RateError
 from verify.rules.verdict import severity
 from verify.rules.unit import expected_kind, say
 from verify.tolerance import reading_note, widened_quantity
 from verify.units import Unit
+from verify.values.value import with_readings
 from verify.vocabulary import Vocabulary, as_kind, fits, kind_of, typed
 
 
@@ -92,14 +91,13 @@ def _of_one_kind(group: list[Claim], vocabulary: Vocabulary) -> tuple[list[Claim
     nouns = {kind_of(c.value.unit) for c in claims} - {"ratio"}
     nouns = (nouns - {"count:unit"}) or nouns  # "units" take the noun the others count
     if len(nouns) == 1 and next(iter(nouns)).startswith("count:"):
-        claims = [attrs.evolve(c, value=attrs.evolve(c.value, strict=as_kind(c.value.strict, *nouns),
-                                                     loose=as_kind(c.value.loose, *nouns)))
+        claims = [with_value(c, with_readings(c.value, as_kind(c.value.strict, *nouns), as_kind(c.value.loose, *nouns)))
                   for c in claims]
-    kinds = [_kind(c.value.unit) for c in claims]
     metric_kind = vocabulary.kind(group[0].metric)
     if metric_kind is not None:
         expected = expected_kind(metric_kind, group[0].change)
         return [c for c in claims if fits(kind_of(c.value.unit), expected)], []
+    kinds = [_kind(c.value.unit) for c in claims]
     counts = Counter(kinds)
     main = max(counts, key=lambda k: (counts[k], -kinds.index(k)))
     same = [c for c, k in zip(claims, kinds) if k == main]
@@ -125,10 +123,13 @@ def _kind(unit: Unit) -> tuple:
 
 def _aligned(claims: list[Claim], reading: str, context: Context):
     """Every claim's reading in the first claim's unit (and currency), each with its options of
-    conversion; or None if kinds differ."""
+    conversion (None where no claim is converted: one option each, the claim as it is); or
+    None if kinds differ."""
     first = getattr(claims[0].value, reading)
     unit = first.unit
     target = _currency(unit)
+    if all(getattr(c.value, reading).unit is unit for c in claims):  # the common case: nothing to convert
+        return [getattr(c.value, reading) for c in claims], [], None
     quantities, rates, options = [], [], []
     for claim in claims:
         q = getattr(claim.value, reading)
@@ -152,13 +153,16 @@ def _aligned(claims: list[Claim], reading: str, context: Context):
     return quantities, rates, options
 
 
-def _choose(options: list[tuple[Option, ...]]) -> tuple[Rate, ...] | None:
-    """The rates of one option per claim under which all agree, or None.
+def _choose(options: list[tuple[Option, ...]] | None) -> tuple[Rate, ...] | None:
+    """The rates of one option per claim under which all agree, or None (`options` None:
+    every claim as it is, which agree when `_agree` says so).
 
     The values the first k claims can share are kept as disjoint-enough pieces, each with the
     rates that reach it; a claim's options cut them. Pieces grow with the options, not their
     product.
     """
+    if options is None:
+        return ()
     if all(len(o) == 1 for o in options):
         return tuple(r for o in options for r in o[0].rates)
     pieces = {o.quantity.interval: o.rates for o in options[0]}
@@ -208,12 +212,21 @@ def _between(a, b):
 
 
 def _agree(quantities: list[Quantity]) -> bool:
-    common = quantities[0].interval
-    for other in quantities[1:]:
-        common = common.intersection(other.interval)
-        if common is None:
-            return False
-    return True
+    """Some value lies in every interval: the highest low end is below the lowest high end
+    (at an equal value, an open end binds), found without building the intersections."""
+    first = quantities[0].interval
+    lo, lo_open, hi, hi_open = first.lo, first.lo_open, first.hi, first.hi_open
+    for q in quantities[1:]:
+        i = q.interval
+        if i.lo > lo:
+            lo, lo_open = i.lo, i.lo_open
+        elif i.lo == lo:
+            lo_open = lo_open or i.lo_open
+        if i.hi < hi:
+            hi, hi_open = i.hi, i.hi_open
+        elif i.hi == hi:
+            hi_open = hi_open or i.hi_open
+    return lo < hi or (lo == hi and not lo_open and not hi_open)
 
 
 def _outlier(claims: list[Claim], quantities: list[Quantity]) -> Claim | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 from fractions import Fraction
 
 import attrs
@@ -43,6 +44,23 @@ class Value(PlainData):
     def describe(self) -> str:
         """One line for people: the text, then both readings."""
         return f"{self.text!r}: strict {self.strict}, loose {self.loose}"
+
+
+_VALUE_FIELDS = tuple(f.name for f in attrs.fields(Value))
+_value_state = operator.attrgetter(*_VALUE_FIELDS)
+_SET_VALUE_FIELDS = tuple(getattr(Value, name).__set__ for name in _VALUE_FIELDS)
+_STRICT, _LOOSE = _VALUE_FIELDS.index("strict"), _VALUE_FIELDS.index("loose")
+
+
+def with_readings(value: Value, strict: Quantity, loose: Quantity) -> Value:
+    """`attrs.evolve(value, strict=strict, loose=loose)`, its slots set directly: rules type
+    the readings of thousands of bare counts, and evolve is generic."""
+    state = list(_value_state(value))
+    state[_STRICT], state[_LOOSE] = strict, loose
+    typed = object.__new__(Value)
+    for set_field, field in zip(_SET_VALUE_FIELDS, state):
+        set_field(typed, field)
+    return typed
 
 
 def parse_value(
