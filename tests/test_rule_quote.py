@@ -1,6 +1,7 @@
 """The quote rule: a claim's quote is in its article, and its value in its quote."""
 
 import textwrap
+import unicodedata
 
 import pytest
 from hypothesis import given
@@ -243,3 +244,31 @@ def test_phrases_read_on_the_chance_of_a_value_work_out_no_suggestion(phrase, mo
     assert quote._read_cached(phrase, "en_US", None, False) is None
     with pytest.raises(AssertionError, match="no one reads"):
         parse_value(phrase)
+
+
+def _normalised_char_by_char(text):
+    """The normalisation spelled out one character at a time: what the fast path must equal."""
+    quotes = {c: "'" for c in "‘’‚‛′`´"} | {c: '"' for c in "“”„‟″«»"}
+    dashes = {c: "-" for c in "‐‑‒–—―−﹘﹣－"}
+    out, origins, space = [], [], True
+    for i, char in enumerate(text):
+        if char in "\u00ad\u200b\u200c\u200d\u2060\ufeff":
+            continue
+        if char.isspace():
+            if not space:
+                out.append((" ", i))
+            space = True
+            continue
+        space = False
+        char = quotes.get(char) or dashes.get(char) or char
+        out += [(folded, i) for folded in unicodedata.normalize("NFKC", char).casefold()]
+    if out and out[-1][0] == " ":
+        out.pop()
+    return "".join(c for c, _ in out), tuple(i for _, i in out)
+
+
+@given(st.text(st.sampled_from("aZ9 .`'’“\t\n\u00a0\u200b\x1c–ﬁẞİ½é")) | st.text())
+def test_normalising_takes_plain_ascii_runs_whole_as_it_would_each_character(text):
+    found = normalise(text)
+    assert (found.text, found.origins) == _normalised_char_by_char(text)
+    assert found.length == len(text)

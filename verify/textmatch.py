@@ -38,24 +38,39 @@ class Normalised:
         return bisect.bisect_left(self.origins, offset)
 
 
+# Printable ASCII but "`" (a quotation mark here), single spaces between: NFKC leaves it
+# as it is and casefold is lower(), so a run of it is taken whole, not character by character.
+_PLAIN = re.compile(r"[!-_a-~]+(?: [!-_a-~]+)*")
+
+
 def normalise(text: str) -> Normalised:
     out: list[str] = []
     origins: list[int] = []
     space = True  # no space at the start
-    for i, char in enumerate(text):
-        if char in _INVISIBLE:
+    i, end = 0, len(text)
+    while i < end:
+        plain = _PLAIN.match(text, i)
+        if plain:
+            out.append(plain.group().lower())
+            origins.extend(range(i, plain.end()))
+            space = False
+            i = plain.end()
             continue
-        if char.isspace():
+        char = text[i]
+        if char in _INVISIBLE:
+            pass
+        elif char.isspace():
             if not space:
                 out.append(" ")
                 origins.append(i)
             space = True
-            continue
-        space = False
-        char = _QUOTES.get(char) or _DASHES.get(char) or char
-        for folded in unicodedata.normalize("NFKC", char).casefold():
-            out.append(folded)
-            origins.append(i)
+        else:
+            space = False
+            char = _QUOTES.get(char) or _DASHES.get(char) or char
+            for folded in unicodedata.normalize("NFKC", char).casefold():
+                out.append(folded)
+                origins.append(i)
+        i += 1
     if out and out[-1] == " ":
         out.pop()
         origins.pop()
