@@ -86,6 +86,14 @@ def _babel_money(text: str, shift: int, code: str, locale: str) -> str:
 
 @functools.lru_cache(maxsize=None)
 def _template(code: str, locale: str, shift: int, negative: bool, whole: int, fraction: int):
+    """`babel_template`'s answer, kept for the default locale's currencies (no babel loaded)."""
+    from verify.values import snapshot
+
+    return snapshot.money_template(code, locale, shift, negative, whole, fraction) or \
+        babel_template(code, locale, shift, negative, whole, fraction)
+
+
+def babel_template(code: str, locale: str, shift: int, negative: bool, whole: int, fraction: int):
     """What babel writes around the digits of every amount of this shape, or None where the
     digits babel writes are not the mantissa's own (a locale counting in 10⁴ or 10⁷, grouped
     or rounded digits, plural-dependent patterns): those amounts go to babel each time.

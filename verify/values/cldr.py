@@ -14,6 +14,7 @@ import functools
 import re
 from fractions import Fraction
 
+from verify.values import snapshot
 from verify.values.lexicon import lower
 
 # Marks CLDR puts around numbers in right-to-left scripts: they read as blanks.
@@ -29,6 +30,15 @@ def _literal(affix: str) -> str:
 
 @functools.cache
 def scale_words(locale: str) -> tuple[dict[str, Fraction], dict[str, Fraction]]:
+    """The locale's scale words after and before a number, as `babel_scale_words` gives them."""
+    kept = snapshot.fact(locale, "scale_words")
+    if kept is None:
+        return babel_scale_words(locale)
+    return ({word: Fraction(worth) for word, worth in kept["after"].items()},
+            {word: Fraction(worth) for word, worth in kept["before"].items()})
+
+
+def babel_scale_words(locale: str) -> tuple[dict[str, Fraction], dict[str, Fraction]]:
     """The locale's scale words after and before a number ("Mrd.", "milliards", "crore";
     Swahili's "elfu" goes first), lower-cased, from CLDR's compact decimal and currency
     patterns, short and long, every plural form. A word CLDR gives two worths in one
@@ -127,6 +137,10 @@ def _write_heads(previous: frozenset[str]) -> str:
 @functools.cache
 def territory_currency(locale: str) -> str | None:
     """The currency in use today where the locale is spoken ("en_AU": AUD), if it names a territory."""
+    return snapshot.fact(locale, "territory_currency") or babel_territory_currency(locale)
+
+
+def babel_territory_currency(locale: str) -> str | None:
     from babel import Locale
     from babel.numbers import get_territory_currencies
 
@@ -140,6 +154,10 @@ def territory_currency(locale: str) -> str | None:
 @functools.cache
 def symbol_in_locale(code: str, locale: str) -> str:
     """The symbol the locale's CLDR data writes for a currency ("yue_Hans_CN": JPY is "¥")."""
+    return snapshot.of_currency(locale, "symbols", code) or babel_symbol(code, locale)
+
+
+def babel_symbol(code: str, locale: str) -> str:
     from babel.numbers import get_currency_symbol
 
     return get_currency_symbol(code, locale)
@@ -148,6 +166,11 @@ def symbol_in_locale(code: str, locale: str) -> str:
 @functools.cache
 def minor_digits(code: str) -> int:
     """How many decimal places the currency's minor unit takes (USD 2, JPY 0, KWD 3), ISO 4217 via CLDR."""
+    kept = snapshot.minor_digits(code)
+    return kept if kept is not None else babel_minor_digits(code)
+
+
+def babel_minor_digits(code: str) -> int:
     from babel.numbers import get_currency_precision
 
     return get_currency_precision(code)
@@ -156,6 +179,11 @@ def minor_digits(code: str) -> int:
 @functools.cache
 def accounting_parentheses(locale: str) -> bool:
     """Whether the locale writes a negative amount in parentheses in accounts: "(3.2)" is -3.2."""
+    kept = snapshot.fact(locale, "accounting_parentheses")
+    return kept if kept is not None else babel_accounting_parentheses(locale)
+
+
+def babel_accounting_parentheses(locale: str) -> bool:
     from babel import Locale
 
     pattern = Locale.parse(locale).currency_formats.get("accounting")
@@ -200,3 +228,6 @@ if __name__ == "__main__":
     path.write_text(_write_symbols(kept), encoding="utf-8")
     heads = resources.DATA / HEADS_FILE
     (heads).write_text(_write_heads(_name_heads() if heads.exists() else frozenset()), encoding="utf-8")
+    facts = resources.DATA / snapshot.FILE
+    previous = resources.packaged(snapshot.FILE.removesuffix(".toml")) if facts.exists() else None
+    facts.write_text(snapshot.written(snapshot.agreed(previous, snapshot.babel_facts())), encoding="utf-8")

@@ -16,6 +16,7 @@ import attrs
 from verify import suggest
 from verify.errors import ValueParseError
 from verify.exact import Exact
+from verify.values import snapshot
 
 _SPACES = " \u00a0\u202f\u2009"
 _APOSTROPHES = "'\u2019"
@@ -93,19 +94,15 @@ def _refuse_other_scripts(raw: str, pos: int) -> None:
 
 @functools.cache
 def number_format(locale: str) -> NumberFormat:
-    """How `locale` writes numbers: its symbols and grouping sizes, from CLDR through babel.
+    """How `locale` writes numbers: its symbols and grouping sizes, from CLDR (kept for
+    en_US, through babel for the others).
 
     Digits are read against the pattern directly: a grouped number must be grouped as the
     locale groups (3 digits in most, 3 then 2 in en_IN), anything else is refused.
     """
-    from babel import Locale, UnknownLocaleError
-    from babel.numbers import get_decimal_symbol, get_group_symbol
-
-    try:
-        pattern = Locale.parse(locale).decimal_formats.get(None)
-    except (UnknownLocaleError, ValueError, TypeError):
-        raise ValueParseError(f"unknown locale {locale!r}: write a babel locale such as \"en_US\" or \"de_DE\"") from None
-    decimal, group = get_decimal_symbol(locale), get_group_symbol(locale)
+    kept = snapshot.fact(locale, "number_symbols")
+    decimal, group, grouping = (kept["decimal"], kept["group"], tuple(kept["grouping"])) if kept \
+        else babel_number_symbols(locale)
     separators = {".", ",", decimal, group}
     if group in _SPACES:
         separators |= set(_SPACES)
@@ -114,8 +111,21 @@ def number_format(locale: str) -> NumberFormat:
     chars = "".join(re.escape(c) for c in sorted(separators))
     d, g = re.escape(decimal), re.escape(group)
     grouped = ""
-    if pattern is not None and decimal != group and 0 < pattern.grouping[0] < 10:
-        primary, secondary = pattern.grouping
+    if grouping and decimal != group and 0 < grouping[0] < 10:
+        primary, secondary = grouping
         grouped = rf"[1-9][0-9]{{0,{secondary - 1}}}(?:{g}[0-9]{{{secondary}}})*{g}[0-9]{{{primary}}}|"
     wellformed = re.compile(rf"(?:{grouped}[0-9]+)(?:{d}[0-9]+)?", re.ASCII)
     return NumberFormat(locale, decimal, group, re.compile(rf"\d[\d{chars}]*"), wellformed)
+
+
+def babel_number_symbols(locale: str) -> tuple[str, str, tuple[int, int] | None]:
+    """The locale's decimal and group symbols and its grouping sizes (None without a decimal
+    pattern), from CLDR through babel; a clear error for a locale babel does not know."""
+    from babel import Locale, UnknownLocaleError
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    try:
+        pattern = Locale.parse(locale).decimal_formats.get(None)
+    except (UnknownLocaleError, ValueError, TypeError):
+        raise ValueParseError(f"unknown locale {locale!r}: write a babel locale such as \"en_US\" or \"de_DE\"") from None
+    return get_decimal_symbol(locale), get_group_symbol(locale), pattern.grouping if pattern is not None else None
