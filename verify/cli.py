@@ -164,6 +164,15 @@ def _command(argv: list[str]) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from verify import collector
+
+    # Not only the load and the check: with the collector back on between them and while the
+    # report is written, its first collections walk every object the load made (0.2 s at
+    # 100,000 claims), for no garbage worth collecting in a run about to end.
+    return collector.paused(_checked)(args)
+
+
+def _checked(args: argparse.Namespace) -> int:
     import time
 
     from verify import parallel
