@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import operator
 from datetime import date
 from fractions import Fraction
 from typing import Callable
@@ -42,6 +43,9 @@ RELATIONS: dict[str, Callable[[Interval, Interval], bool]] = {
     ">=": lambda a, b: b.may_be_at_most(a),
 }
 
+
+_ARITHMETIC: dict[str, Callable[[Quantity, Quantity], Quantity]] = {
+    "+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv}
 
 # Above this many combinations of one rate per flow, a strict relation is judged on the range
 # between each flow's rates (2 ** 8: eight flows in other currencies in one relation).
@@ -137,23 +141,23 @@ class Evaluator:
         return left, right, holds
 
     def value(self, node: ex.Node) -> Quantity:
-        if isinstance(node, ex.Number):
-            return Quantity(Interval.point(node.value), ONE)
-        if isinstance(node, ex.Literal):
-            return self._money(getattr(_literal(node.text), self.reading), None)
-        if isinstance(node, ex.Ref):
+        kind = type(node)  # the node classes are final: their type, not isinstance down a chain
+        if kind is ex.Ref:  # the commonest nodes first: claims, and the sums of them
             claim = self.resolve(node.name)
             if id(claim) not in self._seen:
                 self._seen.add(id(claim))
                 self.claims.append(claim)
             return self._money(getattr(claim.value, self.reading), claim)
-        if isinstance(node, ex.Unary):
+        if kind is ex.Binary:
+            return _ARITHMETIC[node.op](self.value(node.left), self.value(node.right))
+        if kind is ex.Number:
+            return Quantity(Interval.point(node.value), ONE)
+        if kind is ex.Literal:
+            return self._money(getattr(_literal(node.text), self.reading), None)
+        if kind is ex.Unary:
             operand = self.value(node.operand)
             return -operand if node.op == "-" else operand
-        if isinstance(node, ex.Binary):
-            left, right = self.value(node.left), self.value(node.right)
-            return {"+": left.__add__, "-": left.__sub__, "*": left.__mul__, "/": left.__truediv__}[node.op](right)
-        if isinstance(node, ex.Call):
+        if kind is ex.Call:
             return self._call(node)
         raise TypeError(f"not an expression node: {node!r}")
 

@@ -190,14 +190,16 @@ def sum_of(names: list[str]) -> Node:
 
 def substitute(node: Node, names: dict[str, str]) -> Node:
     """The tree with each reference renamed by `names` (a rule pack's metrics → claim refs)."""
+    # Built with each class itself, not attrs.evolve (generic, and a rule renames a pack's
+    # trees thousands of times); a node's fields are all given.
     if isinstance(node, Ref):
-        return attrs.evolve(node, name=names.get(node.name, node.name))
+        return Ref(names.get(node.name, node.name), node.column)
     if isinstance(node, Unary):
-        return attrs.evolve(node, operand=substitute(node.operand, names))
+        return Unary(node.op, substitute(node.operand, names))
     if isinstance(node, (Binary, Relation)):
-        return attrs.evolve(node, left=substitute(node.left, names), right=substitute(node.right, names))
+        return type(node)(node.op, substitute(node.left, names), substitute(node.right, names))
     if isinstance(node, Call):
-        return attrs.evolve(node, args=tuple(substitute(a, names) for a in node.args))
+        return Call(node.name, tuple(substitute(a, names) for a in node.args))
     return node
 
 

@@ -135,7 +135,12 @@ class Interval:
 
     def __mul__(self, other: Interval) -> Interval:
         other = _coerce(other)
-        if self.lo >= 0 and other.lo >= 0:  # the common case: the low ends and the high ends multiply
+        if self.lo > 0 and other.lo > 0:
+            # The commonest case, no end zero: each pair of ends multiplies, open if either is
+            # (an infinite end is open, and its product infinite).
+            return _make(self.lo * other.lo, self.hi * other.hi,
+                         self.lo_open or other.lo_open, self.hi_open or other.hi_open)
+        if self.lo >= 0 and other.lo >= 0:  # the low ends and the high ends multiply
             lo, lo_open = _product((self.lo, self.lo_open), (other.lo, other.lo_open))
             hi, hi_open = _product((self.hi, self.hi_open), (other.hi, other.hi_open))
             return _make(lo, hi, lo_open, hi_open)

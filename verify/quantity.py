@@ -5,9 +5,8 @@ from __future__ import annotations
 import attrs
 
 from verify import formatting
-from verify.exact import Exact
 from verify.interval import Interval
-from verify.units import Unit, UnitError, describe_dims
+from verify.units import Unit, UnitError
 
 
 @attrs.frozen(weakref_slot=False)
@@ -20,10 +19,10 @@ class Quantity:
 
     def to_base(self) -> Quantity:
         """The same amount in base units (factor 1): 60 % becomes 0.6."""
-        if self.unit.factor == 1 and self.unit.name == describe_dims(self.unit.dims):
+        base = self.unit.base
+        if base is self.unit:
             return self
-        return Quantity(self.interval.scale(self.unit.factor),
-                        Unit(self.unit.dims, Exact(1), describe_dims(self.unit.dims)))
+        return Quantity(self.interval.scale(self.unit.factor), base)
 
     def to(self, unit: Unit) -> Quantity:
         if self.unit is unit:  # the common case, as units are shared

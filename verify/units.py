@@ -53,6 +53,12 @@ class Unit:
         return None
 
     @functools.cached_property
+    def base(self) -> Unit:
+        """This unit's dimensions at factor 1, named by them (60 % is 0.6 of it): itself if it is that."""
+        name = describe_dims(self.dims)
+        return self if self.factor == 1 and self.name == name else Unit(self.dims, Exact(1), name)
+
+    @functools.cached_property
     def currencies(self) -> tuple[tuple[str, int], ...]:
         """Each currency in the unit with its exponent: (("USD", 1),) for USD/share."""
         return tuple((name, e) for name, e in self.dims if name.isupper())  # ISO codes; nouns are lower case

@@ -30,9 +30,10 @@ class IdentityRule:
         for subject, time, claims in facts.levels(context.groups):
             if subject.metric in named:
                 buckets[(subject.entity, subject.segment, subject.market, time)][subject.metric] = claims
+        needed = [(identity, frozenset(identity.metrics)) for identity in identities]
         for metrics in buckets.values():
-            for identity in identities:
-                missing = sum(1 for m in identity.metrics if m not in metrics)
+            for identity, names in needed:
+                missing = len(names.difference(metrics))
                 if missing:
                     if missing == 1:  # one figure short of a check: worth counting
                         yield Skip(self.family)
