@@ -17,28 +17,30 @@ from __future__ import annotations
 from datetime import date
 from fractions import Fraction
 
-import attrs
-
 from verify.exact import Exact
 from verify.interval import Interval
 from verify.quantity import Quantity
 from verify.rates import Rate, RateBook
 from verify.rates.book import money_dimension
+from verify.record import Record
 
 SPREAD = Exact(5, 1000)
 
 
-@attrs.frozen
-class Option:
+class Option(Record):
     """The quantity converted at one rate (or, loosely, at any rate of a window)."""
 
-    quantity: Quantity
-    rates: tuple[Rate, ...]
+    __slots__ = ("quantity", "rates")
+
+    def __init__(self, quantity: Quantity, rates: tuple[Rate, ...]) -> None:
+        self.quantity, self.rates = quantity, rates
 
 
-@attrs.frozen
-class Conversion:
-    options: tuple[Option, ...]
+class Conversion(Record):
+    __slots__ = ("options",)
+
+    def __init__(self, options: tuple[Option, ...]) -> None:
+        self.options = options
 
     @property
     def quantity(self) -> Quantity:

@@ -19,19 +19,21 @@ from verify.conversion import Converter
 from verify.findings import Finding
 from verify.model import Acknowledgement, Claim, Corpus, Location, Problem
 from verify.progress import counted
+from verify.record import Record
 from verify.report.report import Keys, Report
 from verify.vocabulary import Vocabulary
 
 
-@attrs.frozen
-class Skip:
+class Skip(Record):
     """A rule that could not run for lack of data: counted, not reported."""
 
-    family: str
+    __slots__ = ("family",)
+
+    def __init__(self, family: str) -> None:
+        self.family = family
 
 
-@attrs.frozen(weakref_slot=False)
-class Ran:
+class Ran(Record):
     """One evaluation of a rule: counted in the summary's checks, a test case in JUnit.
 
     `key` names what was checked, as the finding it would have raised does; `claims` are
@@ -39,9 +41,10 @@ class Ran:
     `unit`): a claim in no evaluation's `claims` is reported as unchecked.
     """
 
-    family: str
-    key: str
-    claims: tuple = ()
+    __slots__ = ("family", "key", "claims")
+
+    def __init__(self, family: str, key: str, claims: tuple = ()) -> None:
+        self.family, self.key, self.claims = family, key, claims
 
 
 class Context:
@@ -134,16 +137,16 @@ def check(corpus: Corpus, *, rates=None, rules: Iterable[Rule] | None = None, co
                   checked=tuple(sorted(checked)))
 
 
-@attrs.frozen
-class _Outcome:
+class _Outcome(Record):
     """What one rule found, counted as the report counts it: small enough to hand back
     from a child process (an evaluation key a string, not an object)."""
 
-    findings: list[Finding]
-    problems: list[Problem]
-    skipped: Counter[str]
-    ran: dict[str, Keys]
-    checked: set[str]  # refs of the claims some evaluation related to others
+    __slots__ = ("findings", "problems", "skipped", "ran", "checked")
+
+    def __init__(self, findings: list[Finding], problems: list[Problem], skipped: Counter[str],
+                 ran: dict[str, Keys], checked: set[str]) -> None:
+        self.findings, self.problems, self.skipped, self.ran = findings, problems, skipped, ran
+        self.checked = checked  # refs of the claims some evaluation related to others
 
 
 def _claim_ref(corpus: Corpus, obj: object) -> str | None:

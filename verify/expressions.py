@@ -17,10 +17,9 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-import attrs
-
 from verify.errors import InputError
 from verify.exact import Exact
+from verify.record import Record
 
 # Long enough for sum() over a thousand claims; operators and nesting have their own bounds.
 MAX_LENGTH = 20_000
@@ -47,52 +46,57 @@ class ExpressionError(InputError):
     """An expression that cannot be parsed; `column` is the 0-based offset in it."""
 
 
-@attrs.frozen
-class Number:
-    value: Fraction
-    text: str
+class Number(Record):
+    __slots__ = ("value", "text")
+
+    def __init__(self, value: Fraction, text: str) -> None:
+        self.value, self.text = value, text
 
 
-@attrs.frozen
-class Literal:
+class Literal(Record):
     """A quoted value string, read by the value parser when evaluated: '4%'."""
 
-    text: str
-    column: int
+    __slots__ = ("text", "column")
+
+    def __init__(self, text: str, column: int) -> None:
+        self.text, self.column = text, column
 
 
-@attrs.frozen
-class Ref:
+class Ref(Record):
     """A claim, as written: `claim_id` or `source_id.claim_id`."""
 
-    name: str
-    column: int
+    __slots__ = ("name", "column")
+
+    def __init__(self, name: str, column: int) -> None:
+        self.name, self.column = name, column
 
 
-@attrs.frozen
-class Unary:
-    op: str
-    operand: Node
+class Unary(Record):
+    __slots__ = ("op", "operand")
+
+    def __init__(self, op: str, operand: Node) -> None:
+        self.op, self.operand = op, operand
 
 
-@attrs.frozen
-class Binary:
-    op: str
-    left: Node
-    right: Node
+class Binary(Record):
+    __slots__ = ("op", "left", "right")
+
+    def __init__(self, op: str, left: Node, right: Node) -> None:
+        self.op, self.left, self.right = op, left, right
 
 
-@attrs.frozen
-class Call:
-    name: str
-    args: tuple[Node, ...]
+class Call(Record):
+    __slots__ = ("name", "args")
+
+    def __init__(self, name: str, args: tuple[Node, ...]) -> None:
+        self.name, self.args = name, args
 
 
-@attrs.frozen
-class Relation:
-    op: str
-    left: Node
-    right: Node
+class Relation(Record):
+    __slots__ = ("op", "left", "right")
+
+    def __init__(self, op: str, left: Node, right: Node) -> None:
+        self.op, self.left, self.right = op, left, right
 
 
 Node = Number | Literal | Ref | Unary | Binary | Call | Relation
@@ -190,7 +194,7 @@ def sum_of(names: list[str]) -> Node:
 
 def substitute(node: Node, names: dict[str, str]) -> Node:
     """The tree with each reference renamed by `names` (a rule pack's metrics → claim refs)."""
-    # Built with each class itself, not attrs.evolve (generic, and a rule renames a pack's
+    # Built with each class itself, not `replace` (generic, and a rule renames a pack's
     # trees thousands of times); a node's fields are all given.
     if isinstance(node, Ref):
         return Ref(names.get(node.name, node.name), node.column)

@@ -12,10 +12,9 @@ from collections import defaultdict
 from datetime import date
 from typing import Iterator
 
-import attrs
-
 from verify.model import Claim
 from verify.periods import default_flow_baseline
+from verify.record import Record
 
 
 @functools.lru_cache(maxsize=1 << 16)  # a corpus names few entities and metrics, many times over
@@ -23,22 +22,20 @@ def normal(text: str | None) -> str:
     return " ".join(text.split()).casefold() if text else ""
 
 
-@attrs.frozen
-class Subject:
+class Subject(Record):
     """Whose figure and of what, without time or change: the row a series lives in."""
 
-    entity: str
-    metric: str
-    segment: str
-    market: str
+    __slots__ = ("entity", "metric", "segment", "market")
+
+    def __init__(self, entity: str, metric: str, segment: str, market: str) -> None:
+        self.entity, self.metric, self.segment, self.market = entity, metric, segment, market
 
 
-@attrs.frozen
-class FactKey:
-    subject: Subject
-    change: str
-    baseline: tuple
-    time: tuple
+class FactKey(Record):
+    __slots__ = ("subject", "change", "baseline", "time")
+
+    def __init__(self, subject: Subject, change: str, baseline: tuple, time: tuple) -> None:
+        self.subject, self.change, self.baseline, self.time = subject, change, baseline, time
 
     def __str__(self) -> str:
         parts = [self.subject.entity, self.subject.metric, self.subject.segment, self.subject.market,

@@ -13,7 +13,7 @@ import bisect
 import re
 import unicodedata
 
-import attrs
+from verify.record import Record
 
 _QUOTES = {c: "'" for c in "‘’‚‛′`´"} | {c: '"' for c in "“”„‟″«»"}
 _DASHES = {c: "-" for c in "‐‑‒–—―−﹘﹣－"}
@@ -21,13 +21,14 @@ _INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\.\s*){3}\]|\[…\]|…|\.\s?\.\s?\.)\s*")
 
 
-@attrs.frozen
-class Normalised:
+class Normalised(Record):
     """`text` normalised, and for each of its characters the offset it came from."""
 
-    text: str
-    origins: tuple[int, ...]
-    length: int  # of the original
+    __slots__ = ("text", "origins", "length")
+
+    def __init__(self, text: str, origins: tuple[int, ...], length: int) -> None:
+        self.text, self.origins = text, origins
+        self.length = length  # of the original
 
     def origin(self, index: int) -> int:
         """The original offset of normalised `index` (the original's end past the last)."""
@@ -77,11 +78,13 @@ def normalise(text: str) -> Normalised:
     return Normalised("".join(out), tuple(origins), len(text))
 
 
-@attrs.frozen
-class Match:
+class Match(Record):
     """Where a quote's pieces are: (start, end) offsets in the article text, in order."""
 
-    spans: tuple[tuple[int, int], ...]
+    __slots__ = ("spans",)
+
+    def __init__(self, spans: tuple[tuple[int, int], ...]) -> None:
+        self.spans = spans
 
     @property
     def start(self) -> int:

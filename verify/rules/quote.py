@@ -13,13 +13,12 @@ import re
 import sys
 from functools import lru_cache
 
-import attrs
-
 from verify import suggest
 from verify.engine import Context, Ran, Skip
 from verify.errors import InputError
 from verify.findings import Finding
 from verify.model import Claim, Location
+from verify.record import Record
 from verify.sourcetext import Article
 from verify.textmatch import Match, Normalised, find_quote, find_words, longest_start, normalise
 from verify.units import PINT_READS
@@ -39,12 +38,14 @@ _NUMBER_WORD = re.compile(
 _EDGE_PUNCTUATION = "()[]{},.;:!?\"'“”‘’"
 
 
-@attrs.frozen
-class Located:
+class Located(Record):
     """Where a claim stands in its article's text: its quote, and the number in it, if found."""
 
-    quote: Match | None
-    number: tuple[int, int] | None  # offsets in the text
+    __slots__ = ("quote", "number")
+
+    def __init__(self, quote: Match | None, number: tuple[int, int] | None) -> None:
+        self.quote = quote
+        self.number = number  # offsets in the text
 
 
 class QuoteRule:

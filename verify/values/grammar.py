@@ -21,12 +21,11 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-import attrs
-
 from verify import suggest
 from verify.errors import ValueParseError
 from verify.exact import Exact
 from verify.interval import Interval
+from verify.record import Record
 from verify.units import ONE, PERCENT, RANK, Unit, UnitError, closest_units, pint_unit
 from verify.values.lexicon import ISO_CODE, CurrencyAlias, Hedge, Lexicon, known_iso_codes, lower
 from verify.values.cldr import BIDI_MARKS, may_name_currency
@@ -49,30 +48,32 @@ _OF_WORDS = ("of", "de", "d'", "d’", "di", "du", "des")
 _GROWTH_WORDS = ("growth", "increase", "gain", "rise", "decline", "drop", "fall")
 
 
-@attrs.frozen
-class Amount:
-    value: Fraction  # scaled: "38.4 billion" is 38_400_000_000
-    step: Fraction  # the scaled rounding step of the digits
-    scale: Fraction
-    scaled: bool = True  # a scale word was written ("billion", "bn")
-    unit: Unit | None = None  # set for shares ("two-thirds") and multiples ("doubled"): %
+class Amount(Record):
+    __slots__ = ("value", "step", "scale", "scaled", "unit")
+
+    def __init__(self, value: Fraction, step: Fraction, scale: Fraction, scaled: bool = True,
+                 unit: Unit | None = None) -> None:
+        self.value = value  # scaled: "38.4 billion" is 38_400_000_000
+        self.step = step  # the scaled rounding step of the digits
+        self.scale = scale
+        self.scaled = scaled  # a scale word was written ("billion", "bn")
+        self.unit = unit  # set for shares ("two-thirds") and multiples ("doubled"): %
 
     def times(self, scale: Fraction) -> Amount:
         return Amount(self.value * scale, self.step * scale, scale, True, self.unit)
 
 
-@attrs.frozen
-class Parts:
-    sign: int = 1
-    direction: str | None = None
-    hedge: Hedge | None = None
-    low: Amount | None = None
-    high: Amount | None = None  # set for ranges
-    magnitude: Interval | None = None
-    rank: int | None = None
-    currencies: tuple[CurrencyAlias, ...] = ()
-    unit: Unit = ONE
-    subunit: bool = False  # "47 cents": the amount is in the currency's minor unit
+class Parts(Record):
+    __slots__ = ("sign", "direction", "hedge", "low", "high", "magnitude", "rank", "currencies", "unit", "subunit")
+
+    def __init__(self, sign: int = 1, direction: str | None = None, hedge: Hedge | None = None,
+                 low: Amount | None = None, high: Amount | None = None, magnitude: Interval | None = None,
+                 rank: int | None = None, currencies: tuple[CurrencyAlias, ...] = (), unit: Unit = ONE,
+                 subunit: bool = False) -> None:
+        self.sign, self.direction, self.hedge = sign, direction, hedge
+        self.low, self.high = low, high  # high is set for ranges
+        self.magnitude, self.rank, self.currencies, self.unit = magnitude, rank, currencies, unit
+        self.subunit = subunit  # "47 cents": the amount is in the currency's minor unit
 
 
 def read(text: str, lexicon: Lexicon, locale: str) -> Parts:
@@ -97,7 +98,7 @@ def _accounting(text: str, lexicon: Lexicon, locale: str) -> Parts:
                               f"write the sign, like \"-{text.strip()[1:-1].strip()}\"")
     inner = text.replace("(", " ", 1)[::-1].replace(")", " ", 1)[::-1]  # offsets stay those of `text`
     parts = _Reader(inner, lexicon, locale).value()
-    return attrs.evolve(parts, sign=-parts.sign)
+    return parts.replace(sign=-parts.sign)
 
 
 def _joins(group: int | None, value: int) -> bool:
@@ -150,7 +151,7 @@ class _Reader:
                                 magnitude=self.lex.magnitudes[magnitude])
             if parts.unit not in (ONE, PERCENT):
                 self.fail(f"\"{magnitude}\" is a size of percentage; write it alone or with %")
-            return attrs.evolve(parts, unit=PERCENT)
+            return parts.replace(unit=PERCENT)
         rank = self.rank()
         if rank is not None:
             return self.ranked(sign, direction, hedge, rank)
@@ -247,7 +248,7 @@ class _Reader:
         if low.unit is not None:
             if result.unit is not ONE:
                 self.fail(f"a share is a percentage; write {self.text[start:self.pos].strip()!r} without a unit")
-            result = attrs.evolve(result, unit=low.unit)
+            result = result.replace(unit=low.unit)
         if low_unit is not None and result.unit != low_unit:
             self.fail(f"the two ends of the range have different units ({low_unit} and {result.unit}): "
                       "write the same unit after both, or once after the second", at=start)
@@ -263,7 +264,7 @@ class _Reader:
         parts = self.finish(sign=sign, direction=direction or ("up" if sign > 0 else "down"), hedge=hedge, low=amount)
         if parts.unit is not ONE:
             self.fail(f"a multiple is a change in percent; write {self.text.strip()!r} without a unit")
-        return attrs.evolve(parts, unit=PERCENT)
+        return parts.replace(unit=PERCENT)
 
     def finish(self, **parts) -> Parts:
         """The tail shared by every form: currency words and the unit phrase, then the end."""
@@ -488,7 +489,7 @@ class _Reader:
 
             if territory_currency(self.locale) in letter.codes:  # "R5bn" in en_ZA; "Q4" elsewhere is a quarter
                 self.pos += 1
-                return attrs.evolve(letter, codes=(territory_currency(self.locale),))
+                return letter.replace(codes=(territory_currency(self.locale),))
         return self.iso_code()
 
     def currency_suffix(self) -> CurrencyAlias | None:

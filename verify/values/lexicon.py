@@ -17,6 +17,7 @@ import attrs
 from verify import resources
 from verify.exact import Exact
 from verify.interval import Interval
+from verify.record import Record
 from verify.units import UnitWords
 
 ISO_CODE = re.compile(r"[A-Z]{3}(?![A-Za-z])")
@@ -30,11 +31,11 @@ def lower(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
-@attrs.frozen
-class Hedge:
-    name: str
-    strict: Interval
-    loose: Interval
+class Hedge(Record):
+    __slots__ = ("name", "strict", "loose")
+
+    def __init__(self, name: str, strict: Interval, loose: Interval) -> None:
+        self.name, self.strict, self.loose = name, strict, loose
 
     @property
     def two_sided(self) -> bool:
@@ -42,30 +43,30 @@ class Hedge:
         return self.strict.lo < 1 < self.strict.hi
 
 
-@attrs.frozen
-class CurrencyAlias:
+class CurrencyAlias(Record):
     """What a symbol, code or word can mean; `default` applies when nothing else picks.
 
     `unit` names the unit the same letters spell ("TL": teralitres), if they spell one.
     """
 
-    text: str
-    codes: tuple[str, ...]
-    default: str | None = None
-    unit: str | None = None
+    __slots__ = ("text", "codes", "default", "unit")
+
+    def __init__(self, text: str, codes: tuple[str, ...], default: str | None = None, unit: str | None = None) -> None:
+        self.text, self.codes, self.default, self.unit = text, codes, default, unit
 
 
-@attrs.frozen
-class Multiple:
-    factor: Fraction
-    step: Fraction
+class Multiple(Record):
+    __slots__ = ("factor", "step")
+
+    def __init__(self, factor: Fraction, step: Fraction) -> None:
+        self.factor, self.step = factor, step
 
 
-@attrs.frozen
-class NumberWord:
-    value: Fraction
-    step: Fraction
-    needs_scale: bool = False
+class NumberWord(Record):
+    __slots__ = ("value", "step", "needs_scale")
+
+    def __init__(self, value: Fraction, step: Fraction, needs_scale: bool = False) -> None:
+        self.value, self.step, self.needs_scale = value, step, needs_scale
 
 
 @attrs.frozen(eq=False)
@@ -191,14 +192,14 @@ def _symbols(cldr_symbols: dict[str, list[str]], hand: dict[str, Any], also_unit
     for text, entry in hand.items():
         alias = _alias(text, entry)
         if len(alias.codes) == 1:
-            alias = attrs.evolve(alias, default=alias.codes[0])  # "C$" is CAD, whatever else CLDR knows
+            alias = alias.replace(default=alias.codes[0])  # "C$" is CAD, whatever else CLDR knows
         if text in table:
             codes = tuple(dict.fromkeys(alias.codes + table[text].codes))
-            alias = attrs.evolve(alias, codes=codes, default=alias.default or (codes[0] if len(codes) == 1 else None))
+            alias = alias.replace(codes=codes, default=alias.default or (codes[0] if len(codes) == 1 else None))
         table[text] = alias
     for text, unit in also_units.items():
         if text in table:
-            table[text] = attrs.evolve(table[text], unit=unit)
+            table[text] = table[text].replace(unit=unit)
     return table
 
 

@@ -11,33 +11,33 @@ import functools
 import re
 from fractions import Fraction
 
-import attrs
-
 from verify import suggest
 from verify.errors import ValueParseError
 from verify.exact import Exact
+from verify.record import Record
 from verify.values import snapshot
 
 _SPACES = " \u00a0\u202f\u2009"
 _APOSTROPHES = "'\u2019"
 
 
-@attrs.frozen
-class Written:
+class Written(Record):
     """A number as written: its exact value and the step of its last digit."""
 
-    value: Fraction
-    step: Fraction
-    end: int  # offset just past the number in the text
+    __slots__ = ("value", "step", "end")
+
+    def __init__(self, value: Fraction, step: Fraction, end: int) -> None:
+        self.value, self.step = value, step
+        self.end = end  # offset just past the number in the text
 
 
-@attrs.frozen
-class NumberFormat:
-    locale: str
-    decimal: str
-    group: str
-    pattern: re.Pattern[str]
-    wellformed: re.Pattern[str]  # the numbers the locale's CLDR pattern writes, grouped or not
+class NumberFormat(Record):
+    __slots__ = ("locale", "decimal", "group", "pattern", "wellformed")
+
+    def __init__(self, locale: str, decimal: str, group: str, pattern: re.Pattern[str],
+                 wellformed: re.Pattern[str]) -> None:
+        self.locale, self.decimal, self.group, self.pattern = locale, decimal, group, pattern
+        self.wellformed = wellformed  # the numbers the locale's CLDR pattern writes, grouped or not
 
     def read(self, text: str, pos: int) -> Written | None:
         """The number starting at `pos`, or None if no digit starts there."""
