@@ -11,6 +11,7 @@ import string
 import time
 import tracemalloc
 
+import pytest
 import tomli
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -125,6 +126,18 @@ def test_a_line_separator_inside_a_quote_is_not_a_line_break():
     positions = scan(text)
     assert positions.line("check", 0, "expr") == 14
     assert positions.column("check", 0, "expr") == 9
+
+
+@pytest.mark.parametrize("first, second", [("1", "[\n  1,\n]"), ("[\n  1,\n]", "1")])
+def test_a_key_of_two_dotted_tables_is_on_the_line_that_sets_it_first(first, second):
+    # `[a.b]` and `[a.c]` are both table `a` to the scanner; keys on lines of their own are
+    # found when asked for, the others at once, and either way the first line is kept
+    text = f'[a.b]\nx = {first}\ny = "q"\n\n[a.c]\nx = {second}\nz = 2\n'
+    tomli.loads(text)
+    positions = scan(text)
+    assert positions.line("a", None, "x") == 2
+    assert positions.line("a", None, "z") == text.splitlines().index("z = 2") + 1
+    assert scan(text).lines[("a", None, "x")] == 2
 
 
 # Values as TOML writes them, some over several lines, with comments, brackets and quotes inside.

@@ -42,20 +42,47 @@ _CLOSING = {'"""': re.compile('"{3,5}'), "'''": re.compile("'{3,5}"),
 _VALUE_QUOTE = re.compile(r"=[ \t]*+[\"']")
 
 
+Run = tuple[int, int, int]  # lines of `key = value` one after another: the first's number, start, end
+
+
 class Positions:
     """Lines (1-based) of tables and keys, addressed as ("claim", 3, "value").
 
-    Every lookup is a dictionary lookup; the line starts that `column` needs are counted
-    once, on its first call.
+    A key on a line of its own among others like it (most keys of a claim file) is looked
+    for in its table's runs of such lines when first asked for: a run's line numbers follow
+    from its first, and most keys are never asked for. The line starts that `column` needs
+    are counted once, on its first call.
     """
 
-    __slots__ = ("lines", "_text", "_aliases", "_starts")
+    __slots__ = ("_lines", "_runs", "_text", "_aliases", "_starts")
 
-    def __init__(self, lines: dict[tuple, int], text: str = "") -> None:
-        self.lines = lines
+    def __init__(self, lines: dict[tuple, int], text: str = "",
+                 runs: dict[tuple[str, int | None], list[Run]] | None = None) -> None:
+        self._lines = lines
+        self._runs = runs or {}
         self._text = text
         self._aliases: dict[tuple, tuple] = {}
         self._starts: array | None = None
+
+    @property
+    def lines(self) -> dict[tuple, int]:
+        """The line of every table and key."""
+        for table in list(self._runs):
+            _flush(self._text, table, self._lines, self._runs)
+        return self._lines
+
+    def _get(self, address: tuple) -> int | None:
+        found = self._lines.get(address)
+        if found is not None or address[2] is None:
+            return found
+        runs = self._runs.get(address[:2])
+        if runs:
+            key = _key_line(address[2])
+            for first, start, end in runs:
+                m = key.search(self._text, start, end)
+                if m is not None:
+                    return first + self._text.count("\n", start, m.start())
+        return None
 
     def line(self, table: str, index: int | None = None, key: str | None = None) -> int | None:
         """The line of a key, else of its table's header, else None."""
@@ -66,7 +93,7 @@ class Positions:
         return None
 
     def _find(self, address: tuple, depth: int = 0) -> int | None:
-        found = self.lines.get(address)
+        found = self._get(address)
         if found is not None or not self._aliases or depth > 2:
             return found
         # a misspelt field, then a misspelt table (whose fields may be misspelt too)
@@ -99,17 +126,34 @@ class Positions:
         return m.end() - start + 1 if m else None
 
 
-# The lines `scan` looks at, each at a line start, in the order it tries them: a simple
-# `key = value` line whole (group 1), a table header (groups 2 and 3), a key line whose
-# value may go on (group 4). Others (blank, comment, inside a value) match nothing.
-_LINE = re.compile(rf"(?m)^(?:{_SIMPLE_KEY_LINE.pattern}(?=\n|\Z)|{_HEADER.pattern}|{_KEY_LINE.pattern})")
+# The lines `scan` looks at, each at a line start, in the order it tries them: simple
+# `key = value` lines whole, one or more in a run (group 1, the first one's key), a table
+# header (groups 2 and 3), a key line whose value may go on (group 4). Others (blank,
+# comment, inside a value) match nothing.
+_SIMPLE_LINE = rf"{_SIMPLE_KEY_LINE.pattern}(?=\n|\Z)"
+_LINE = re.compile(rf"(?m)^(?:{_SIMPLE_LINE}(?:\n{_SIMPLE_LINE.replace('(', '(?:', 1)})*+|{_HEADER.pattern}|{_KEY_LINE.pattern})")
+# The key of each line of a run.
+_RUN_KEY = re.compile(rf"(?m)^[ \t]*+({_BARE_KEY})")
+_KEY_LINES: dict[str, re.Pattern] = {}
+
+
+def _key_line(key: str) -> re.Pattern:
+    """The line of a run that sets `key` (a run's keys are bare, so matched as they are)."""
+    pattern = _KEY_LINES.get(key)
+    if pattern is None:
+        if len(_KEY_LINES) >= 256:
+            _KEY_LINES.clear()
+        pattern = _KEY_LINES[key] = re.compile(rf"(?m)^[ \t]*+{re.escape(key)}[ \t]*+=")
+    return pattern
 
 
 def scan(text: str) -> Positions:
     """The lines of every table and key. One search finds the lines that matter, in C; lines
     are counted between them, and the lines of a value spanning several are passed over."""
     lines: dict[tuple, int] = {}
+    runs: dict[tuple[str, int | None], list[Run]] = {}
     counts: dict[str, int] = {}
+    headers: dict[str, str] = {}  # a header's text -> the name of its table
     table: tuple[str, int | None] = ("", None)
     number = 1
     counted = 0  # the offset up to which newlines are counted into `number`
@@ -117,16 +161,23 @@ def scan(text: str) -> Positions:
     count = text.count
     for m in _LINE.finditer(text):
         at = m.start()
+        first_key, brackets, header, key = m.groups()
         if at <= passed:
+            if first_key is not None and m.end() > passed:  # a run that goes on past a value's end
+                _record_run(text, passed, m.end(), table, lines, runs, number + count("\n", counted, passed))
             continue
         number += count("\n", counted, at)
         counted = at
-        name = m.group(1)
-        if name is not None:
-            lines.setdefault((*table, name) if table[0] else (name, None, None), number)
-        elif m.group(2) is not None:
-            name = _unquote(m.group(3).split(".")[0].strip())
-            if m.group(2) == "[[":
+        if first_key is not None:
+            if table[0]:
+                runs.setdefault(table, []).append((number, at, m.end()))
+            else:
+                _record_run(text, at, m.end(), table, lines, runs, number)
+        elif brackets is not None:
+            name = headers.get(header)
+            if name is None:
+                name = headers[header] = _unquote(header.split(".")[0].strip())
+            if brackets == "[[":
                 index = counts.get(name, 0)
                 counts[name] = index + 1
                 table = (name, index)
@@ -134,7 +185,8 @@ def scan(text: str) -> Positions:
                 table = (name, None)
             lines.setdefault((*table, None), number)
         else:
-            name = _unquote(m.group(4))
+            name = _unquote(key)
+            _flush(text, table, lines, runs)
             lines.setdefault((*table, name) if table[0] else (name, None, None), number)
             end = text.find("\n", at)
             if end < 0:
@@ -143,7 +195,26 @@ def scan(text: str) -> Positions:
                 closed = _value_end(text, m.end())
                 if closed > end:  # the value spans lines: go on after its last one
                     passed = closed
-    return Positions(lines, text)
+    return Positions(lines, text, runs)
+
+
+def _record_run(text: str, start: int, end: int, table: tuple[str, int | None], lines: dict[tuple, int],
+                runs: dict[tuple[str, int | None], list[Run]], number: int) -> None:
+    """The keys of the run's lines that start from `start` (on line `number`) to `end`, now."""
+    _flush(text, table, lines, runs)
+    for m in _RUN_KEY.finditer(text, start, end):
+        line = number + text.count("\n", start, m.start())
+        name = m.group(1)
+        lines.setdefault((*table, name) if table[0] else (name, None, None), line)
+
+
+def _flush(text: str, table: tuple[str, int | None], lines: dict[tuple, int],
+           runs: dict[tuple[str, int | None], list[Run]]) -> None:
+    """The keys of the table's runs so far, recorded before a key that follows them (the first
+    line of a key is kept: `[a.b]` and `[a.c]` are both table `a`)."""
+    for first, start, end in runs.pop(table, ()):
+        for offset, key in enumerate(_RUN_KEY.findall(text, start, end)):
+            lines.setdefault((*table, key), first + offset)
 
 
 def _value_end(text: str, i: int) -> int:
