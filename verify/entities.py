@@ -20,20 +20,24 @@ import attrs
 from verify.facts import normal
 from verify.model import Claim, Location, Problem
 from verify.periods import Period, PeriodParseError, Since
+from verify.record import Record
 
 KEYS = ("aliases", "fiscal-year-end")
 
 
-@attrs.frozen
-class Entity:
-    name: str
-    aliases: tuple[str, ...] = ()
-    fiscal_year_end: int | None = None  # the month a fiscal year ends with (its last day)
+class Entity(Record):
+    __slots__ = ("name", "aliases", "fiscal_year_end")
+
+    def __init__(self, name: str, aliases: tuple[str, ...] = (), fiscal_year_end: int | None = None) -> None:
+        self.name, self.aliases = name, aliases
+        self.fiscal_year_end = fiscal_year_end  # the month a fiscal year ends with (its last day)
 
 
-@attrs.frozen
-class Entities:
-    by_name: dict[str, Entity] = attrs.field(factory=dict)  # normalised name or alias -> entity
+class Entities(Record):
+    __slots__ = ("by_name",)
+
+    def __init__(self, by_name: dict[str, Entity] | None = None) -> None:
+        self.by_name = {} if by_name is None else by_name  # normalised name or alias -> entity
 
     def __bool__(self) -> bool:
         return bool(self.by_name)

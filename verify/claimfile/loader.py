@@ -26,6 +26,7 @@ from verify.errors import InputError
 from verify.exact import Exact, NumberTextError
 from verify.io import read_bytes
 from verify.progress import counted
+from verify.record import Record
 from verify.sourcetext import Article, ArticleError, read_article
 from verify.model import (
     Acknowledgement,
@@ -49,18 +50,20 @@ from verify.values import Value, parse_value
 intern = sys.intern
 
 
-@attrs.define
-class _File:
+class _File(Record):
     """What one file yields; refs are checked once every file is read."""
 
-    path: str
-    source: Source | None = None
-    claims: list[Claim] = attrs.Factory(list)
-    checks: list[Check] = attrs.Factory(list)
-    acknowledgements: list[Acknowledgement] = attrs.Factory(list)
-    problems: list[Problem] = attrs.Factory(list)
-    broken: set[str] = attrs.Factory(set)  # ids of claims that failed to load
-    article: Article | None = None  # the source's text, where it names one
+    __slots__ = ("path", "source", "claims", "checks", "acknowledgements", "problems", "broken", "article")
+
+    def __init__(self, path: str, problems: list[Problem] | None = None) -> None:
+        self.path = path
+        self.source: Source | None = None
+        self.claims: list[Claim] = []
+        self.checks: list[Check] = []
+        self.acknowledgements: list[Acknowledgement] = []
+        self.problems = [] if problems is None else problems
+        self.broken: set[str] = set()  # ids of claims that failed to load
+        self.article: Article | None = None  # the source's text, where it names one
 
 
 # Below this many bytes of claim files (about 4,500 claims), forking costs more than it saves.

@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import attrs
 import tomli
 
 from verify import tomltext
@@ -19,6 +18,7 @@ from verify.exact import Exact
 from verify.io import read_text
 from verify.quantity import Quantity
 from verify.rates.table import Rate, RateError, RateTable
+from verify.record import Record
 from verify.resources import DATA
 from verify.units import Unit
 
@@ -26,15 +26,14 @@ SOURCES_FILE = "sources.toml"
 _SOURCE_FIELDS = {"name", "title", "attribution", "file", "anchor"}
 
 
-@attrs.frozen
-class SourceSpec:
+class SourceSpec(Record):
     """A rates source as described in sources.toml: read lazily into a RateTable."""
 
-    name: str
-    path: Path
-    anchor: str = "EUR"
-    title: str | None = None
-    attribution: str | None = None
+    __slots__ = ("name", "path", "anchor", "title", "attribution")
+
+    def __init__(self, name: str, path: Path, anchor: str = "EUR", title: str | None = None,
+                 attribution: str | None = None) -> None:
+        self.name, self.path, self.anchor, self.title, self.attribution = name, path, anchor, title, attribution
 
     def open(self) -> RateTable:
         return RateTable(self.path, name=self.name, anchor=self.anchor, title=self.title,

@@ -12,8 +12,6 @@ import re
 from fractions import Fraction
 from typing import Any
 
-import attrs
-
 from verify import resources
 from verify.exact import Exact
 from verify.interval import Interval
@@ -69,28 +67,42 @@ class NumberWord(Record):
         self.value, self.step, self.needs_scale = value, step, needs_scale
 
 
-@attrs.frozen(eq=False)
 class Lexicon:
-    hedges: dict[str, Hedge]
-    symbols: dict[str, CurrencyAlias]
-    letter_symbols: dict[str, CurrencyAlias]  # one-letter CLDR symbols ("R", "Q"): money only in their locale
-    codes: dict[str, CurrencyAlias]
-    currency_words: dict[str, CurrencyAlias]
-    units: UnitWords
-    scales: dict[str, Fraction]
-    numbers: dict[str, NumberWord]
-    directions: dict[str, int]
-    magnitudes: dict[str, Interval]
-    ordinals: dict[str, int]
-    rank_words: tuple[str, ...]
-    cardinals: dict[str, int]
-    scale_words: dict[str, Fraction]  # the scales spelled out, which join number words
-    fractions: dict[str, int]
-    multiples: dict[str, Multiple]
-    signs: tuple[str, ...]
-    subunit_symbols: dict[str, CurrencyAlias]
-    subunit_words: dict[str, CurrencyAlias]
-    _locales: dict[str, LocaleWords] = attrs.field(factory=dict)
+    """The word tables the value grammar reads with: one per process (and per config
+    that overrides a table), compared by identity."""
+
+    __slots__ = ("hedges", "symbols", "letter_symbols", "codes", "currency_words", "units", "scales", "numbers",
+                 "directions", "magnitudes", "ordinals", "rank_words", "cardinals", "scale_words", "fractions",
+                 "multiples", "signs", "subunit_symbols", "subunit_words", "_locales")
+
+    def __init__(self, *, hedges: dict[str, Hedge], symbols: dict[str, CurrencyAlias],
+                 letter_symbols: dict[str, CurrencyAlias], codes: dict[str, CurrencyAlias],
+                 currency_words: dict[str, CurrencyAlias], units: UnitWords, scales: dict[str, Fraction],
+                 numbers: dict[str, NumberWord], directions: dict[str, int], magnitudes: dict[str, Interval],
+                 ordinals: dict[str, int], rank_words: tuple[str, ...], cardinals: dict[str, int],
+                 scale_words: dict[str, Fraction], fractions: dict[str, int], multiples: dict[str, Multiple],
+                 signs: tuple[str, ...], subunit_symbols: dict[str, CurrencyAlias],
+                 subunit_words: dict[str, CurrencyAlias]) -> None:
+        self.hedges = hedges
+        self.symbols = symbols
+        self.letter_symbols = letter_symbols  # one-letter CLDR symbols ("R", "Q"): money only in their locale
+        self.codes = codes
+        self.currency_words = currency_words
+        self.units = units
+        self.scales = scales
+        self.numbers = numbers
+        self.directions = directions
+        self.magnitudes = magnitudes
+        self.ordinals = ordinals
+        self.rank_words = rank_words
+        self.cardinals = cardinals
+        self.scale_words = scale_words  # the scales spelled out, which join number words
+        self.fractions = fractions
+        self.multiples = multiples
+        self.signs = signs
+        self.subunit_symbols = subunit_symbols
+        self.subunit_words = subunit_words
+        self._locales: dict[str, LocaleWords] = {}
 
     @classmethod
     def build(cls, overrides: dict[str, dict[str, Any]] | None = None) -> Lexicon:
