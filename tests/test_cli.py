@@ -201,3 +201,16 @@ def test_the_program_holds_the_collector_off_except_for_the_language_server():
     for command, collecting in (("claims", False), ("lsp", True)):
         done = subprocess.run([sys.executable, "-c", code, command], capture_output=True, text=True)
         assert done.stdout.splitlines()[-1] == f"collecting {collecting}", done.stderr
+
+
+def test_help_fits_the_terminal_and_a_plain_run_loads_nothing_it_does_not_use():
+    def shown(*args, columns="200"):
+        done = subprocess.run([sys.executable, "-c", "import sys; from verify.cli import main\n"
+                               "try:\n    main(sys.argv[1:])\nexcept SystemExit: pass\n"
+                               "print(sorted(m for m in ('babel', 'shutil', 'tempfile') if m in sys.modules))",
+                               *args], capture_output=True, text=True, env={**os.environ, "COLUMNS": columns})
+        return done.stdout.splitlines()
+
+    narrow, wide = shown("--help", columns="60"), shown("--help")
+    assert max(map(len, wide[:-1])) > 100 and len(narrow) > len(wide)
+    assert shown(str(Path(__file__).resolve().parents[1] / "claims"))[-1] == "[]"

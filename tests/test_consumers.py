@@ -268,3 +268,10 @@ def test_any_annotation_is_one_command_that_gives_back_its_text(file, message):
     props = dict(prop.split("=", 1) for prop in head.split(","))
     assert _runner_unescape(props["file"], property=True) == visible(file) and props["line"] == "3"
     assert _runner_unescape(data) == visible(message)
+
+
+@given(st.text())
+def test_printable_text_is_shown_as_it_is_and_any_other_through_the_table(text):
+    from verify.report import escape
+
+    assert visible(text) == text.translate(escape._table())

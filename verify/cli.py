@@ -18,6 +18,7 @@ def parser() -> argparse.ArgumentParser:
 
     p = argparse.ArgumentParser(
         prog="verify",
+        formatter_class=_Unmeasured,
         description="Check the numeric claims of news articles against each other.",
         epilog="Other commands: verify rules (the rules in force), verify explain RULE, "
                "verify rates show|refresh, verify new (a claim file to start from), "
@@ -55,7 +56,17 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--debug", action="store_true",
                    help="print the traceback of an internal error (any command; a bug to report)")
     p.add_argument("--version", action="version", version=f"verify {__version__}")
+    p.formatter_class = argparse.HelpFormatter  # help and usage fit the terminal
     return p
+
+
+class _Unmeasured(argparse.HelpFormatter):
+    """argparse makes a formatter for each argument it adds (to check its metavar), and one
+    without a width imports shutil (with bz2 and lzma, ~2 ms) to ask the terminal's: a
+    parser's arguments are added with this one, and help and usage use the usual one."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=80)
 
 
 def rates_parser() -> argparse.ArgumentParser:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import tempfile
 from pathlib import Path
 from typing import Iterable
 
@@ -78,6 +77,8 @@ def temporary_beside(path: Path) -> tuple[int, str]:
 
     The name says which process writes it, so that another run can tell the leftovers of
     a killed one (its process gone) from a file being written now."""
+    import tempfile  # here: only a run that writes a file imports it (with random and shutil)
+
     folder = path.parent or Path(".")
     _remove_stale(folder, path.name)
     return tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", dir=folder)

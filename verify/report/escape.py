@@ -10,6 +10,7 @@ so it is shown and never obeyed.
 
 from __future__ import annotations
 
+import functools
 import re
 
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -33,7 +34,11 @@ _CONTROLS = [*range(0x00, 0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, 0x200E, 0x2
              *range(0x202A, 0x202F), *range(0x2066, 0x206A), *range(0xFDD0, 0xFDF0),
              *(plane + last for plane in range(0, 0x110000, 0x10000) for last in (0xFFFE, 0xFFFF)),
              *range(0xD800, 0xE000)]
-_TABLE = {code: _escape(code) for code in _CONTROLS}
+
+
+@functools.cache
+def _table() -> dict[int, str]:
+    return {code: _escape(code) for code in _CONTROLS}  # 2,200 escapes: made when first needed
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -50,7 +55,9 @@ def json_text(encoded: str) -> str:
 
 def visible(text: str) -> str:
     """`text` with every control character written as an escape; printable text unchanged."""
-    return text.translate(_TABLE)
+    if text.isprintable():  # none of the characters escaped is printable: the common case
+        return text
+    return text.translate(_table())
 
 
 def visible_path(path: object) -> str:
