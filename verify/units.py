@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from verify.exact import Exact
+from verify.record import Record
 
 if TYPE_CHECKING:
     from verify.suggest import Names
@@ -131,14 +132,16 @@ def _join(a: str, op: str, b: str) -> str:
     return f"{a}{op}{b}"
 
 
-@attrs.frozen
-class UnitWords:
+class UnitWords(Record):
     """The unit vocabulary: spelling (lower case) → Unit."""
 
-    by_word: dict[str, Unit] = attrs.field(eq=False)
-    count_nouns: tuple[str, ...]
-    exact: dict[str, Unit] = attrs.field(eq=False, factory=dict)  # one-letter symbols, as written ("C")
-    pint_names: dict[str, str] = attrs.field(eq=False, factory=dict)  # news spelling → pint unit
+    __slots__ = ("by_word", "count_nouns", "exact", "pint_names")
+
+    def __init__(self, by_word: dict[str, Unit], count_nouns: tuple[str, ...], exact: dict[str, Unit] | None = None,
+                 pint_names: dict[str, str] | None = None) -> None:
+        self.by_word, self.count_nouns = by_word, count_nouns
+        self.exact = {} if exact is None else exact  # one-letter symbols, as written ("C")
+        self.pint_names = {} if pint_names is None else pint_names  # news spelling → pint unit
 
     @classmethod
     def from_table(cls, table: dict) -> UnitWords:

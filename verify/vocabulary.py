@@ -10,24 +10,26 @@ import functools
 
 from fractions import Fraction
 
-import attrs
-
 from verify import resources
 from verify.exact import Exact
 from verify.facts import normal
 from verify.model import Claim, with_value
 from verify.quantity import Quantity
+from verify.record import Record
 from verify.units import Unit, count
 from verify.values.value import with_readings
 
 
-@attrs.frozen
-class Vocabulary:
-    kinds: dict[str, str] = attrs.field(eq=False)  # normalised metric -> kind
-    shares: dict[str, str | None] = attrs.field(eq=False)  # share metric -> its rank metric
-    signed: frozenset[str] = attrs.field(eq=False, default=frozenset())  # metrics that can be negative
-    # metric -> (lowest, highest) a percentage of it can be, as fractions (None: unbounded)
-    bounds: dict[str, tuple[Fraction | None, Fraction | None]] = attrs.field(eq=False, factory=dict)
+class Vocabulary(Record):
+    __slots__ = ("kinds", "shares", "signed", "bounds")
+
+    def __init__(self, kinds: dict[str, str], shares: dict[str, str | None], signed: frozenset[str] = frozenset(),
+                 bounds: dict[str, tuple[Fraction | None, Fraction | None]] | None = None) -> None:
+        self.kinds = kinds  # normalised metric -> kind
+        self.shares = shares  # share metric -> its rank metric
+        self.signed = signed  # metrics that can be negative
+        # metric -> (lowest, highest) a percentage of it can be, as fractions (None: unbounded)
+        self.bounds = {} if bounds is None else bounds
 
     @classmethod
     def build(cls, extra: dict[str, str] | None = None) -> Vocabulary:

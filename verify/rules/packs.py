@@ -11,12 +11,11 @@ import functools
 from pathlib import Path
 from typing import Any
 
-import attrs
-
 from verify import expressions as ex
 from verify import resources
 from verify.claimfile.schema import unknown
 from verify.config import ConfigError, line_of, read_toml
+from verify.record import Record
 
 BUILTIN_PACKS = ("finance",)
 PACK_KEYS = ("pack", "identity")
@@ -24,25 +23,20 @@ PACK_FIELDS = ("name", "description")
 IDENTITY_FIELDS = ("id", "expr", "explain", "example")
 
 
-@attrs.frozen
-class Identity:
-    id: str
-    expr: str
-    tree: ex.Relation = attrs.field(eq=False, repr=False)
-    explain: str = ""
-    example: str = ""
-    metrics: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
+class Identity(Record):
+    __slots__ = ("id", "expr", "tree", "explain", "example", "metrics")
 
-    def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "metrics", tuple(dict.fromkeys(r.name for r in ex.refs(self.tree))))
+    def __init__(self, id: str, expr: str, tree: ex.Relation, explain: str = "", example: str = "") -> None:
+        self.id, self.expr, self.tree, self.explain, self.example = id, expr, tree, explain, example
+        self.metrics = tuple(dict.fromkeys(r.name for r in ex.refs(tree)))
 
 
-@attrs.frozen
-class Pack:
-    name: str
-    description: str
-    identities: tuple[Identity, ...]
-    origin: str  # "built-in" or the file it came from
+class Pack(Record):
+    __slots__ = ("name", "description", "identities", "origin")
+
+    def __init__(self, name: str, description: str, identities: tuple[Identity, ...], origin: str) -> None:
+        self.name, self.description, self.identities = name, description, identities
+        self.origin = origin  # "built-in" or the file it came from
 
 
 def parse(table: dict[str, Any], origin: str, text: str = "") -> Pack:
