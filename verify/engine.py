@@ -160,6 +160,7 @@ def _outcome(context: Context, tick: Callable[[], None], rule: Rule) -> _Outcome
     """What `rule` yields; if it fails, what it yielded before, and a problem naming it:
     a bug in one rule hides no other rule's findings."""
     outcome = _Outcome([], [], Counter(), {}, set())
+    related: dict[int, Claim] = {}  # the claims evaluations related, by identity: a ref is made once each
     try:
         for item in rule.run(context):
             if isinstance(item, Ran):
@@ -167,7 +168,7 @@ def _outcome(context: Context, tick: Callable[[], None], rule: Rule) -> _Outcome
                 if keys is None:
                     keys = outcome.ran[item.family] = Keys()
                 keys.append(item.key)
-                outcome.checked.update(c.ref for c in item.claims)
+                related.update(zip(map(id, item.claims), item.claims))
             elif isinstance(item, Skip):
                 outcome.skipped[item.family] += 1
             elif isinstance(item, Problem):
@@ -177,6 +178,7 @@ def _outcome(context: Context, tick: Callable[[], None], rule: Rule) -> _Outcome
     except Exception as exc:  # noqa: BLE001 - any bug: this rule's problem, not the run's end
         where = context.config.file or (context.corpus.files[0] if context.corpus.files else "verify")
         outcome.problems.append(failure.internal(Location(where), f"running the rule {rule.family!r}", exc))
+    outcome.checked.update(c.ref for c in related.values())
     tick()
     return outcome
 

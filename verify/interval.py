@@ -101,8 +101,21 @@ class Interval:
 
     def intersection(self, other: Interval) -> Interval | None:
         """The values in both, or None if there are none."""
-        lo, lo_open = _greater((self.lo, self.lo_open), (other.lo, other.lo_open), open_binds=True)
-        hi, hi_open = _lesser((self.hi, self.hi_open), (other.hi, other.hi_open), open_binds=True)
+        # _greater and _lesser written out (with open_binds): asked for by every comparison of claims
+        a, b = self.lo, other.lo
+        if a > b:
+            lo, lo_open = a, self.lo_open
+        elif b > a:
+            lo, lo_open = b, other.lo_open
+        else:
+            lo, lo_open = a, self.lo_open or other.lo_open
+        a, b = self.hi, other.hi
+        if a < b:
+            hi, hi_open = a, self.hi_open
+        elif b < a:
+            hi, hi_open = b, other.hi_open
+        else:
+            hi, hi_open = a, self.hi_open or other.hi_open
         if lo < hi or (lo == hi and not lo_open and not hi_open):
             return _make(lo, hi, lo_open, hi_open)
         return None
@@ -114,8 +127,21 @@ class Interval:
         return lo_ok and hi_ok
 
     def hull(self, other: Interval) -> Interval:
-        lo, lo_open = _lesser((self.lo, self.lo_open), (other.lo, other.lo_open), open_binds=False)
-        hi, hi_open = _greater((self.hi, self.hi_open), (other.hi, other.hi_open), open_binds=False)
+        # _lesser and _greater written out (without open_binds): every hedged value takes a hull
+        a, b = self.lo, other.lo
+        if a < b:
+            lo, lo_open = a, self.lo_open
+        elif b < a:
+            lo, lo_open = b, other.lo_open
+        else:
+            lo, lo_open = a, self.lo_open and other.lo_open
+        a, b = self.hi, other.hi
+        if a > b:
+            hi, hi_open = a, self.hi_open
+        elif b > a:
+            hi, hi_open = b, other.hi_open
+        else:
+            hi, hi_open = a, self.hi_open and other.hi_open
         return _make(lo, hi, lo_open, hi_open)
 
     # -- arithmetic ----------------------------------------------------------

@@ -23,13 +23,26 @@ _FIXES = {
 def resolve(mentions: tuple[CurrencyAlias, ...], chosen: str | None, locale: str) -> str | None:
     if not mentions:
         return None
+    key = (id(mentions), chosen, locale)
+    known = _RESOLVED.get(key)
+    if known is not None and known[0] is mentions:
+        return known[1]
     code = _narrowed(mentions, chosen, locale)
     for alias in mentions:
         if alias.unit and chosen != code and cldr.territory_currency(locale) != code:
             raise ValueParseError(
                 f"{alias.text!r} can be {alias.unit} or money ({code}): write {code!r} for the money, "
                 f"\"{alias.unit}\" for the unit, or set currency = \"{code}\" on the claim")
+    if len(_RESOLVED) >= 4096:
+        _RESOLVED.clear()
+    _RESOLVED[key] = (mentions, code)
     return code
+
+
+# Currencies resolved, by the identity of the mentions (values of one shape share theirs,
+# and "$" alone asks CLDR about each of its two dozen candidates) and the choice and locale;
+# each entry holds its mentions, so their identity is not reused while it stands.
+_RESOLVED: dict[tuple[int, str | None, str], tuple[tuple[CurrencyAlias, ...], str]] = {}
 
 
 def _narrowed(mentions: tuple[CurrencyAlias, ...], chosen: str | None, locale: str) -> str:
