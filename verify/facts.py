@@ -117,5 +117,6 @@ def levels(groups: dict[FactKey, list[Claim]]) -> Iterator[tuple[Subject, tuple,
     return ((key.subject, key.time, claims) for key, claims in groups.items() if not key.change)
 
 
+@functools.lru_cache(maxsize=4096)  # groups share their few time and baseline tuples
 def _show(key: tuple) -> str:
     return ":".join(str(k) for k in key)

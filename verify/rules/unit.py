@@ -10,7 +10,10 @@ from verify.vocabulary import fits, kind_of
 
 
 def expected_kind(metric_kind: str, change: str | None) -> str:
-    return {"percent": "percent", "points": "points"}.get(change or "", metric_kind)
+    return _CHANGE_KINDS.get(change or "", metric_kind)
+
+
+_CHANGE_KINDS = {"percent": "percent", "points": "points"}  # a change's kind, where it is not its metric's
 
 
 class UnitRule:
