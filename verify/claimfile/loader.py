@@ -481,6 +481,8 @@ class _Reader:
         if not isinstance(entry, dict):
             self.problem(f"[{name}] must be a table of fields", name, index)
             return {}
+        if _names(fields).issuperset(entry):  # the common case, as in `recover`
+            return entry
         where = f"field in [{name}]" if index is None else f"field in [[{name}]]"
         return self.recover(entry, where, fields, lambda key: (name, index, key))
 

@@ -86,11 +86,10 @@ class Positions:
 
     def line(self, table: str, index: int | None = None, key: str | None = None) -> int | None:
         """The line of a key, else of its table's header, else None."""
-        for address in ((table, index, key), (table, index, None)):
-            found = self._find(address)
-            if found is not None:
-                return found
-        return None
+        found = self._find((table, index, key))
+        if found is None and key is not None:
+            found = self._find((table, index, None))
+        return found
 
     def _find(self, address: tuple, depth: int = 0) -> int | None:
         found = self._get(address)
