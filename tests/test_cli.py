@@ -193,12 +193,12 @@ def test_jobs_do_not_change_the_report(capsys, corpus):
     assert reports[0] == reports[1] and reports[0][0] == 0
 
 
-def test_the_program_holds_the_collector_off_except_for_the_language_server():
+def test_the_program_holds_the_collector_off_for_a_check_only():
     code = ("import atexit, gc, sys\n"
             "atexit.register(lambda: print('collecting', gc.isenabled()))\n"
             "sys.argv = ['verify', sys.argv[1], '--help']\n"
             "from verify.cli import program\nprogram()")
-    for command, collecting in (("claims", False), ("lsp", True)):
+    for command, collecting in (("claims", False), ("lsp", True), ("draft", True)):
         done = subprocess.run([sys.executable, "-c", code, command], capture_output=True, text=True)
         assert done.stdout.splitlines()[-1] == f"collecting {collecting}", done.stderr
 
