@@ -71,6 +71,9 @@ class Evaluator:
         self._choice: dict[tuple[int, str], int] = {}  # the option (rate) chosen per converted claim
         self._pinned: dict[tuple[int, str], Rate] = {}  # a daily fixing per converted claim
         self.combined = False  # whether one rate per claim was tried (a failure then says so)
+        # whether the last evaluation converted money or read a quoted value: the readings then
+        # differ by more than each claim's own two (see rules.implied)
+        self.converted = self.quoted = False
 
     def relation(self, tree: ex.Relation) -> tuple[Quantity, Quantity, bool]:
         """Both sides in one unit, and whether the relation holds for some values inside them
@@ -130,6 +133,7 @@ class Evaluator:
 
     def _relation(self, tree: ex.Relation) -> tuple[Quantity, Quantity, bool]:
         self.claims, self._seen, self.rates = [], set(), []
+        self.converted = self.quoted = False
         self._targets = [first_currency(tree, self.resolve)]
         left, right = self.value(tree.left), self.value(tree.right)
         if not left.unit.compatible(right.unit):
@@ -153,6 +157,7 @@ class Evaluator:
         if kind is ex.Number:
             return Quantity(Interval.point(node.value), ONE)
         if kind is ex.Literal:
+            self.quoted = True
             return self._money(getattr(_literal(node.text), self.reading), None)
         if kind is ex.Unary:
             operand = self.value(node.operand)
@@ -188,6 +193,7 @@ class Evaluator:
         currencies = [name for name, _ in quantity.unit.currencies]
         if target is None or not currencies or currencies == [target]:
             return quantity
+        self.converted = True
         key = (id(claim), target)
         if key not in self._conversions:
             reference = rate_date(claim, currencies[0], target) if claim is not None else self.published(None)

@@ -23,6 +23,7 @@ from verify.interval import Interval
 from verify.model import Claim, Problem, with_value
 from verify.quantity import Quantity
 from verify.rates import Rate, RateError
+from verify.rules.implied import strict_implies_loose
 from verify.rules.verdict import severity
 from verify.rules.unit import expected_kind, say
 from verify.tolerance import reading_note, widened_quantity
@@ -45,7 +46,11 @@ class AgreementRule:
             if len(claims) < 2:
                 continue
             try:
-                readings = {r: _aligned(claims, r, context) for r in ("strict", "loose")}
+                readings = {"strict": _aligned(claims, "strict", context)}
+                if _implied(claims, readings["strict"], context):  # agrees under both readings
+                    yield Ran(self.family, f"agreement:{key}", tuple(written[c.ref] for c in claims))
+                    continue
+                readings["loose"] = _aligned(claims, "loose", context)
             except RateError as exc:
                 yield Problem(claims[0].location, f"cannot compare {', '.join(c.ref for c in claims)}: "
                                                   f"{exc.message}")
@@ -151,6 +156,13 @@ def _aligned(claims: list[Claim], reading: str, context: Context):
         quantities.append(q)
         options.append((Option(q, ()),))
     return quantities, rates, options
+
+
+def _implied(claims: list[Claim], strict, context: Context) -> bool:
+    """Whether the group agrees strictly with nothing converted, and so loosely too (see
+    rules.implied): its loose reading would take the same unit and agree, widened or not."""
+    return (strict is not None and strict[2] is None and _agree(strict[0])
+            and strict_implies_loose([c.value for c in claims], context.tolerance))
 
 
 def _choose(options: list[tuple[Option, ...]] | None) -> tuple[Rate, ...] | None:

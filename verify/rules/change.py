@@ -24,6 +24,7 @@ from verify.interval import Interval
 from verify.model import Claim, Problem
 from verify.quantity import Quantity
 from verify.rates import RateError
+from verify.rules.implied import strict_implies_loose
 from verify.rules.verdict import severity
 from verify.tolerance import reading_note, widened
 from verify.units import ONE, PERCENT, POINTS, UnitError
@@ -47,7 +48,13 @@ class ChangeRule:
             yield Skip(self.family)
             return
         try:
-            options = {r: _computed(claim, new, old, r, context, target) for r in ("strict", "loose")}
+            options = {"strict": _computed(claim, new, old, "strict", context, target)}
+            if (target is None and _holds(claim, options["strict"], "strict", context)
+                    and strict_implies_loose((claim.value, new.value, old.value), context.tolerance)):
+                # nothing converted: holds loosely too (see rules.implied)
+                yield Ran(self.family, f"change:{claim.ref}", (claim, new, old))
+                return
+            options["loose"] = _computed(claim, new, old, "loose", context, target)
         except (UnitError, RateError) as exc:
             yield Problem(claim.location, f"change {claim.ref} cannot be computed from {new.ref} and "
                                           f"{old.ref}: {getattr(exc, 'message', None) or exc}")
@@ -55,10 +62,7 @@ class ChangeRule:
         yield Ran(self.family, f"change:{claim.ref}", (claim, new, old))
         holds, computed = {}, {}
         for reading, found in options.items():
-            stated = getattr(claim.value, reading)
-            tolerance = context.tolerance if reading == "loose" else 0
-            holds[reading] = any(stated.unit.compatible(q.unit) and widened(q.interval, tolerance)
-                                 .overlaps(widened(stated.to(q.unit).interval, tolerance)) for q, _ in found)
+            holds[reading] = _holds(claim, found, reading, context)
             computed[reading] = (_hull([q for q, _ in found]), [r for _, used in found for r in used])
         level = severity(holds["strict"], holds["loose"])
         if level is None:
@@ -77,6 +81,14 @@ class ChangeRule:
             rates=tuple(dict.fromkeys(rates)),
             key=f"change:{claim.ref}", tolerance=context.tolerance,
         )
+
+
+def _holds(claim: Claim, found: list, reading: str, context: Context) -> bool:
+    """Whether the stated change meets one of the computed ones under `reading`."""
+    stated = getattr(claim.value, reading)
+    tolerance = context.tolerance if reading == "loose" else 0
+    return any(stated.unit.compatible(q.unit) and widened(q.interval, tolerance)
+               .overlaps(widened(stated.to(q.unit).interval, tolerance)) for q, _ in found)
 
 
 def _pair(news: list[Claim] | None, olds: list[Claim] | None, claim: Claim, chosen: dict):

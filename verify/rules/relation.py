@@ -19,6 +19,7 @@ from verify.evaluate import Evaluator
 from verify.findings import Finding, Side
 from verify.model import Claim, Location, Problem
 from verify.rates import RateError
+from verify.rules.implied import strict_implies_loose
 from verify.rules.verdict import severity
 from verify.tolerance import adverb
 from verify.units import UnitError
@@ -43,11 +44,13 @@ def judge(
     `message` prefixes the finding's message.
     """
     try:
-        outcomes = {}
-        for reading in ("strict", "loose"):
-            evaluator = Evaluator(resolve, context.converter, reading, context.published,
-                                  context.tolerance if reading == "loose" else Exact(0))
-            outcomes[reading] = (*evaluator.relation(tree), evaluator)
+        strict_evaluator = Evaluator(resolve, context.converter, "strict", context.published, Exact(0))
+        outcomes = {"strict": (*strict_evaluator.relation(tree), strict_evaluator)}
+        if outcomes["strict"][2] and _implied(strict_evaluator, context):
+            yield Ran(family, key, tuple(strict_evaluator.claims))  # holds loosely too: see rules.implied
+            return
+        loose_evaluator = Evaluator(resolve, context.converter, "loose", context.published, context.tolerance)
+        outcomes["loose"] = (*loose_evaluator.relation(tree), loose_evaluator)
     except UnitError as exc:
         if what is None:
             yield Skip(family)
@@ -79,3 +82,9 @@ def judge(
         key=key, at=at, tolerance=context.tolerance,
         agreed=loose.agreeing_fixings(tree) if level == "warning" else (),
     )
+
+
+def _implied(strict: Evaluator, context: Context) -> bool:
+    """Whether a relation that held under `strict` holds loosely too, known without evaluating it."""
+    return (not strict.converted and not strict.quoted
+            and strict_implies_loose([c.value for c in strict.claims], context.tolerance))
