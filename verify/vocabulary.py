@@ -40,7 +40,7 @@ class Vocabulary(Record):
                    {normal(k): _bounds(v) for k, v in table["bounds"].items()})
 
     def kind(self, metric: str) -> str | None:
-        return self.kinds.get(normal(metric))
+        return self.kinds.get(_normal(metric))
 
     def can_be_negative(self, metric: str) -> bool:
         return normal(metric) in self.signed
@@ -65,6 +65,18 @@ def _bounds(text: str) -> tuple[Fraction | None, Fraction | None]:
         return percent(text[9:]), None
     low, _, high = text.partition(" to ")
     return percent(low), percent(high)
+
+
+_NORMAL: dict[str, str] = {}  # a metric as written -> normalised: a corpus writes a few dozen, each rule asks per claim
+
+
+def _normal(metric: str) -> str:
+    found = _NORMAL.get(metric)
+    if found is None:
+        if len(_NORMAL) >= 4096:
+            _NORMAL.clear()
+        found = _NORMAL[metric] = normal(metric)
+    return found
 
 
 @functools.cache
@@ -131,7 +143,11 @@ def as_kind(quantity: Quantity, expected: str | None) -> Quantity:
 
 def typed(claim: Claim, vocabulary: Vocabulary) -> Claim:
     """The claim with a bare count given its metric's noun, so that units multiply and add right."""
-    kind = vocabulary.kind(claim.metric)
+    return typed_as(claim, vocabulary.kind(claim.metric))
+
+
+def typed_as(claim: Claim, kind: str | None) -> Claim:
+    """`typed` for a claim whose metric is of `kind` (asked once for a fact's claims)."""
     value = claim.value
     strict = as_kind(value.strict, kind)
     if strict is value.strict:

@@ -371,10 +371,11 @@ class RateTable:
             b = self._column(base) if base != self.anchor else None
             q = self._column(quote) if quote != self.anchor else None
             value = self._value
+            one = Exact(1)  # the anchor's own rate, made once: a window reads thousands of rows
 
             def cross(i: int) -> Fraction | None:
-                x = value(base, b, i) if b is not None else Exact(1)
-                y = value(quote, q, i) if q is not None else Exact(1)
+                x = value(base, b, i) if b is not None else one
+                y = value(quote, q, i) if q is not None else one
                 return None if x is None or y is None else y / x
 
             pair = self._pairs[(base, quote)] = BlockExtremes(cross, len(self._dates))

@@ -29,7 +29,7 @@ from verify.rules.unit import expected_kind, say
 from verify.tolerance import reading_note, widened_quantity
 from verify.units import Unit
 from verify.values.value import with_readings
-from verify.vocabulary import Vocabulary, as_kind, fits, kind_of, typed
+from verify.vocabulary import Vocabulary, as_kind, fits, kind_of, typed_as
 
 
 class AgreementRule:
@@ -92,16 +92,19 @@ def _of_one_kind(group: list[Claim], vocabulary: Vocabulary) -> tuple[list[Claim
     most claims share (the first claim's on a tie), and the claims of others are
     reported here, so that one stray claim does not hide the rest of its group.
     """
-    claims = [typed(c, vocabulary) for c in group]
-    nouns = {kind_of(c.value.unit) for c in claims} - {"ratio"}
+    metric_kind = vocabulary.kind(group[0].metric)  # a fact's claims name one metric
+    claims = [typed_as(c, metric_kind) for c in group]
+    found = [kind_of(c.value.unit) for c in claims]
+    nouns = set(found) - {"ratio"}
     nouns = (nouns - {"count:unit"}) or nouns  # "units" take the noun the others count
     if len(nouns) == 1 and next(iter(nouns)).startswith("count:"):
         claims = [with_value(c, with_readings(c.value, as_kind(c.value.strict, *nouns), as_kind(c.value.loose, *nouns)))
                   for c in claims]
-    metric_kind = vocabulary.kind(group[0].metric)
+        found = [kind_of(c.value.unit) for c in claims]
     if metric_kind is not None:
         expected = expected_kind(metric_kind, group[0].change)
-        return [c for c in claims if fits(kind_of(c.value.unit), expected)], []
+        fitting = {kind: fits(kind, expected) for kind in set(found)}
+        return [c for c, kind in zip(claims, found) if fitting[kind]], []
     kinds = [_kind(c.value.unit) for c in claims]
     counts = Counter(kinds)
     main = max(counts, key=lambda k: (counts[k], -kinds.index(k)))

@@ -21,17 +21,22 @@ class UnitRule:
     cost = 0.5  # see engine.Rule
 
     def run(self, context: Context):
+        vocabulary = context.vocabulary
+        # what the vocabulary says of a metric, change and unit, asked once each: a corpus has few
+        said: dict[tuple, tuple] = {}
         for claim in context.corpus.claims:
-            metric_kind = context.vocabulary.kind(claim.metric)
+            unit = claim.value.unit
+            asked = (claim.metric, claim.change, id(unit))
+            answer = said.get(asked)
+            if answer is None:
+                answer = said[asked] = (*_judged(vocabulary, claim.metric, claim.change, unit), unit)
+            metric_kind, expected, kind, fit, bounds, _ = answer
             if metric_kind is None:
                 yield Skip(self.family)
                 continue
             yield Ran(self.family, f"unit:{claim.ref}")
-            expected = expected_kind(metric_kind, claim.change)
-            kind = kind_of(claim.value.unit)
-            if fits(kind, expected):
-                bounds = context.vocabulary.bounds.get(normal(claim.metric))
-                if bounds is not None and kind == "percent" and not claim.change:
+            if fit:
+                if bounds is not None:
                     yield from _beyond(claim, bounds)
                 continue
             yield Finding(
@@ -41,6 +46,19 @@ class UnitRule:
                         f"but {claim.value.text!r} is {say(kind)}",
                 claims=(claim,), key=f"unit:{claim.ref}",
             )
+
+
+def _judged(vocabulary, metric: str, change: str | None, unit):
+    """(metric's kind, the kind expected, the unit's kind, whether it fits, the percentage
+    bounds to test it against or None)."""
+    metric_kind = vocabulary.kind(metric)
+    if metric_kind is None:
+        return None, None, None, False, None
+    expected = expected_kind(metric_kind, change)
+    kind = kind_of(unit)
+    fit = fits(kind, expected)
+    bounds = vocabulary.bounds.get(normal(metric)) if fit and kind == "percent" and not change else None
+    return metric_kind, expected, kind, fit, bounds
 
 
 def _beyond(claim, bounds):
