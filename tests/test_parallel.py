@@ -224,6 +224,34 @@ def test_files_read_by_a_child_give_the_serial_corpus(tmp_path, monkeypatch):
         by_key.setdefault((c.value.text, locale, c.currency, c.precision), set()).add(id(c.value))
     assert all(len(ids) == 1 for ids in by_key.values())
     assert len(by_key) < len(shared.claims)
+    # where each claim stands (not part of a claim's equality), as read in one process
+    assert [c.location for c in shared.claims] == [c.location for c in serial.claims]
+    # equal texts, periods, dates and line numbers are one object each, whichever process read them
+    for field in ("id", "entity", "metric", "period", "as_of", "change"):
+        held = [getattr(c, field) for c in shared.claims]
+        assert len({id(x) for x in held}) == len(set(held)), field
+    lines = [c.location.line for c in shared.claims]
+    assert len({id(n) for n in lines}) == len(set(lines))
+
+
+@needs_fork
+def test_a_file_with_a_claim_unlike_the_loaders_travels_as_it_is(tmp_path):
+    from verify.claimfile import loader
+    from verify.model import Location
+
+    (tmp_path / "a.toml").write_text('[source]\nid = "a"\n[[claim]]\nid = "x"\nentity = "A"\nmetric = "revenue"\n'
+                                     'value = "$5bn"\nperiod = "2024"\n')
+    values = loader._Values()
+    f = loader.read_file(tmp_path / "a.toml", values)
+    places = {id(v): i for i, v in enumerate(values.read.values())}
+    f_packed, rows = loader._packed(f, places)
+    assert rows and f_packed.claims == []
+    f = loader.read_file(tmp_path / "a.toml", values)
+    claim = f.claims[0]
+    assert loader._unpacked((f_packed, rows), list(values.read.values()), loader._Values()).claims == [claim]
+    object.__setattr__(claim, "location", Location(f.path, 9, 4))  # a column: not what the loader makes
+    assert loader._packed(f, places) is f
+    assert loader._packed(f, {}) is f  # a value it cannot name
 
 
 @needs_fork

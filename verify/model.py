@@ -140,6 +140,19 @@ class Location(PlainData):
         return Location, (self.file, self.line, self.column)  # not attrs' state dictionary: faster
 
 
+_SET_FILE, _SET_LINE, _SET_COLUMN = (getattr(Location, name).__set__ for name in ("file", "line", "column"))
+
+
+def line_location(file: str, line: int | None) -> Location:
+    """`Location(file, line)`, its slots set directly: the loader makes one per claim, and
+    attrs' `__init__` of a frozen class sets each slot through a lookup by name."""
+    location = _new(Location)
+    _SET_FILE(location, file)
+    _SET_LINE(location, line)
+    _SET_COLUMN(location, None)
+    return location
+
+
 @attrs.frozen
 class Problem(PlainData):
     """Input that could not be used, with where it is and what to write instead."""
@@ -200,7 +213,7 @@ class Claim(PlainData):
     def __reduce__(self):
         # Its fields as they are: they passed the converters and checks when the claim was
         # made, and a child process handing claims back would pay for them twice.
-        return _restored_claim, (_claim_state(self),)
+        return restored_claim, (_claim_state(self),)
 
 
 _CLAIM_FIELDS = tuple(f.name for f in attrs.fields(Claim))
@@ -217,7 +230,7 @@ def converted_claim(**fields) -> Claim:
 
 def built_claim(state: tuple) -> Claim:
     """`converted_claim` of every field, in the order of `attrs.fields(Claim)`."""
-    claim = _restored_claim(state)
+    claim = restored_claim(state)
     claim.__attrs_post_init__()
     return claim
 
@@ -235,10 +248,12 @@ def with_value(claim: Claim, value: Value) -> Claim:
     typed): the other fields are as valid as they were, so none is converted again."""
     state = list(_claim_state(claim))
     state[_VALUE_AT] = value
-    return _restored_claim(tuple(state))
+    return restored_claim(tuple(state))
 
 
-def _restored_claim(state: tuple) -> Claim:
+def restored_claim(state: tuple) -> Claim:
+    """A Claim of `state`, the fields of a claim that was already made and checked (in
+    this process or another), in the order of `attrs.fields(Claim)`: nothing is checked."""
     claim = _new(Claim)
     for set_field, value in zip(_SET_FIELDS, state):
         set_field(claim, value)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import re
 import sys
+from datetime import date
 from fractions import Fraction
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -35,16 +36,19 @@ from verify.model import (
     built_claim,
     converted_claim,
     Corpus,
+    line_location,
     Location,
     Problem,
     Source,
     resolve_ref,
+    restored_claim,
     to_change,
     to_date,
     to_id,
     to_period,
     to_since,
 )
+from verify.periods import Period
 from verify.values import Value, parse_value
 
 intern = sys.intern
@@ -100,21 +104,20 @@ def load(paths: list[str] | str = "claims", *, config=None, jobs: int = 1,
     values = _Values(lexicon, read_values)
     tick = counted(progress, "reading", len(files))
     split = _child_share_from(files) if jobs > 1 else len(files)
-    keys: dict[int, tuple] = {}
-    child = parallel.start(lambda: _read_in_child(files[split:], lexicon, keys),
-                           ref=lambda obj: keys.get(id(obj))) if split < len(files) else parallel.Pending()
+    child = parallel.start(lambda: _read_in_child(files[split:], lexicon)) if split < len(files) \
+        else parallel.Pending()
     with child:
         loaded = []
         for path in files[:split]:
             loaded.append(read_file(path, values) if texts is None or str(path) not in texts
                           else read_text(str(path), texts[str(path)], values))
             tick()
-        handed = child.results(resolve=values.read.__getitem__)
+        handed = child.results()
         read = next(handed, None)
         if read is not None:
-            values.seed(read)
-            for f in handed:
-                loaded.append(f)
+            theirs = values.seed(read)
+            for item in handed:
+                loaded.append(_unpacked(item, theirs, values))
                 tick()
     # What a child did not hand over (it failed, or there was none) is read here.
     for path in files[len(loaded):]:
@@ -242,17 +245,62 @@ def _child_share_from(files: list[Path]) -> int:
     return len(files)
 
 
-def _read_in_child(files: list[Path], lexicon, keys: dict[int, tuple]) -> Iterator:
-    """In a child: `files` read, handed over as their values, then each file.
-
-    The values go first, whole; the files then name each value by its key (`keys`,
-    filled in between), so the parent's claims share the parent's Values, one per key.
-    """
+def _read_in_child(files: list[Path], lexicon) -> Iterator:
+    """In a child: `files` read, handed over as their values, then each file packed
+    (`_packed`), its claims naming their values by their place among those."""
     values = _Values(lexicon)
     read = [read_file(path, values) for path in files]
-    yield values.read
-    keys.update((id(value), key) for key, value in values.read.items())
-    yield from read
+    yield list(values.read.items())
+    places = {id(value): i for i, value in enumerate(values.read.values())}
+    for f in read:
+        yield _packed(f, places)
+
+
+def _packed(f: _File, places: dict[int, int]) -> _File | tuple[_File, list[tuple]]:
+    """`f` as a child hands it over: its claims as rows of plain fields, their value as its
+    place in `places` (by id), their period as its text, their location as its line.
+
+    A row pickles and is read back without a call per object, and what the parent makes of
+    it shares the parent's strings, numbers and dates (`_unpacked`): 25 bytes and more a
+    claim that a pickled claim would bring as copies. A file with a claim unlike those the
+    loader makes is handed over as it is.
+    """
+    if not f.claims or f.source is None:
+        return f
+    source_id, path = f.source.id, f.path
+    parse = Period.parse
+    rows = []
+    for c in f.claims:
+        place, at, period = places.get(id(c.value)), c.location, c.period
+        if place is None or c.source != source_id or at is None or at.file != path or at.column is not None:
+            return f
+        rows.append((c.id, c.entity, c.metric, place,
+                     period.text if period is not None and parse(period.text) is period else period,
+                     c.as_of, c.change, c.since, c.segment, c.market, c.currency, c.quote, c.precision, c.note,
+                     at.line))
+    f.claims = []  # this child's own, and done with: they travel as the rows
+    return f, rows
+
+
+def _unpacked(item: _File | tuple[_File, list[tuple]], theirs: list[Value], values: _Values) -> _File:
+    """The file a child packed (`_packed`), its claims made again from their rows, with the
+    values `theirs` (the child's, in its order) and the strings, lines and dates of this
+    process."""
+    if not isinstance(item, tuple):
+        return item
+    f, rows = item
+    path, source_id = f.path, f.source.id  # type: ignore[union-attr]  # a file with claims has a source
+    lines, dates, parse = values.lines, values.dates, Period.parse
+    f.claims = [restored_claim((
+        intern(claim_id), intern(entity), intern(metric), theirs[place], source_id,
+        period if period is None or period.__class__ is not str else parse(period),
+        as_of if as_of is None else dates.setdefault(as_of, as_of), change if change is None else intern(change),
+        since, segment if segment is None else intern(segment), market if market is None else intern(market),
+        currency if currency is None else intern(currency), quote, precision, note,
+        line_location(path, lines.setdefault(line, line)),
+    )) for (claim_id, entity, metric, place, period, as_of, change, since, segment, market, currency, quote,
+            precision, note, line) in rows]
+    return f
 
 
 class _KnownRefs:
@@ -320,12 +368,16 @@ class _Values:
     """parse_value, once per distinct value of a load: a corpus repeats its figures ("8%",
     one revenue cited by several sources), and a Value is immutable, so claims share it.
     A value that cannot be read is also read once: a file repeating one mistake thousands
-    of times pays for one "did you mean" (milliseconds each over pint's unit names)."""
+    of times pays for one "did you mean" (milliseconds each over pint's unit names).
+    Claims' line numbers and dates are also kept one object each (`line`, `date`)."""
 
     def __init__(self, lexicon=None, read: dict[tuple, Value] | None = None):
         self.lexicon = lexicon
         self.read: dict[tuple, Value] = {} if read is None else read
         self.failed: dict[tuple, tuple[type, str, int | None]] = {}
+        # Objects that claims hold many equal copies of, kept once each for the load.
+        self.lines: dict[int | None, int | None] = {}
+        self.dates: dict[date, date] = {}
 
     def __call__(self, text: str, locale: str, currency: str | None, precision: str | Fraction | None) -> Value:
         key = (text, locale, currency, precision)
@@ -344,10 +396,20 @@ class _Values:
             self.read[key] = value
         return value
 
-    def seed(self, read: dict[tuple, Value]) -> None:
-        """Take values read elsewhere (by a child), keeping the ones already here."""
-        for key, value in read.items():
-            self.read.setdefault(key, value)
+    def seed(self, read: list[tuple[tuple, Value]]) -> list[Value]:
+        """Take values read elsewhere (by a child), keeping the ones already here: the value
+        kept for each, in order."""
+        keep = self.read.setdefault
+        return [keep(key, value) for key, value in read]
+
+    def line(self, line: int | None) -> int | None:
+        """`line`, one int object for each number: most lines are past the small ints
+        Python shares, and every claim keeps its line (28 bytes each, else)."""
+        return self.lines.setdefault(line, line)  # type: ignore[arg-type]
+
+    def date(self, day: date) -> date:
+        """`day`, one object for each date: a claim's `as_of` is a new date each time TOML has one."""
+        return self.dates.setdefault(day, day)
 
 
 def read_file(path: Path, values: _Values) -> _File:
@@ -594,6 +656,10 @@ class _Reader:
         since = get("since", to_since)
         if failed:
             return None
+        if as_of is not None:
+            as_of = self.values.date(as_of)
+        if change is not None:
+            change = intern(change)
         for key in _SHARED_TEXTS:  # thousands of claims name a few entities and metrics: keep one copy
             if texts[key] is not None:
                 texts[key] = sys.intern(texts[key])
@@ -611,7 +677,7 @@ class _Reader:
                 id=sys.intern(claim_id), value=value, source=source.id, period=period, as_of=as_of, change=change,
                 since=since, currency=currency,
                 precision=None if precision is None else str(precision), **texts,
-                location=Location(self.result.path, self.positions.line("claim", index, "value")),
+                location=line_location(self.result.path, self.values.line(self.positions.line("claim", index, "value"))),
             )
         except InputError as exc:
             key = "since" if "since" in exc.message.split(":")[0] else ("as_of" if "as_of" in own else None)
@@ -626,7 +692,9 @@ class _Reader:
         precision = None if (written := get("precision")) is None else _precision(written)
         value = _value(fields["value"], source.locale, currency, precision, self.values)
         period, change, since = to_period(get("period")), to_change(get("change")), to_since(get("since"))
-        as_of = None if (written := get("as_of")) is None else to_date(written)
+        if change is not None:
+            change = intern(change)
+        as_of = None if (written := get("as_of")) is None else self.values.date(to_date(written))
         if period is None and as_of is None:
             if source.published is None:
                 raise InputError("no date")  # the problem is said by `claim`
@@ -639,7 +707,7 @@ class _Reader:
             intern(to_id(fields["id"])), intern(_text(fields["entity"])), intern(_text(fields["metric"])), value,
             source.id, period, as_of, change, since, segment, market, currency, quote,
             None if precision is None else str(precision), note,
-            Location(self.result.path, self.positions.line("claim", index, "value")),
+            line_location(self.result.path, self.values.line(self.positions.line("claim", index, "value"))),
         ))
 
     def check(self, fields: dict[str, Any], index: int, source: Source):
