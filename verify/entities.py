@@ -91,9 +91,14 @@ def placed(claims: tuple[Claim, ...], entities: Entities) -> tuple[tuple[Claim, 
     as a claim that does not load is."""
     problems: list[Problem] = []
     out = []
+    named = bool(entities)
     for claim in claims:
+        period, since = claim.period, claim.since
+        if not named and since is None and (period is None or period.kind != "fiscal"):
+            out.append(claim)  # the common case, with nothing to place: one test
+            continue
         before = len(problems)
-        entity = entities.get(claim.entity) if entities else None
+        entity = entities.get(claim.entity) if named else None
         changes: dict[str, Any] = {}
         if entity is not None and claim.entity != entity.name:
             changes["entity"] = entity.name
