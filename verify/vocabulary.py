@@ -133,12 +133,11 @@ def as_kind(quantity: Quantity, expected: str | None) -> Quantity:
     shares outstanding)."""
     if expected and expected.startswith("count:"):
         kind = kind_of(quantity.unit)
-        noun = count(expected.split(":", 1)[1])
         if kind == "ratio":
-            return Quantity(quantity.interval, quantity.unit * noun)
+            return Quantity(quantity.interval, quantity.unit * count(expected.split(":", 1)[1]))
         if kind == "count:unit" and expected != kind:
-            return Quantity(quantity.interval, quantity.unit / count("unit") * noun)
-    return quantity
+            return Quantity(quantity.interval, quantity.unit / count("unit") * count(expected.split(":", 1)[1]))
+    return quantity  # a count of its noun already, or no count: its unit is not made again
 
 
 def typed(claim: Claim, vocabulary: Vocabulary) -> Claim:

@@ -13,6 +13,7 @@ them. A finding names the rates that made a conversion agree.
 
 from __future__ import annotations
 
+import operator
 from collections import Counter
 
 from verify.conversion import Option
@@ -98,9 +99,11 @@ def _of_one_kind(group: list[Claim], vocabulary: Vocabulary) -> tuple[list[Claim
     nouns = set(found) - {"ratio"}
     nouns = (nouns - {"count:unit"}) or nouns  # "units" take the noun the others count
     if len(nouns) == 1 and next(iter(nouns)).startswith("count:"):
-        claims = [with_value(c, with_readings(c.value, as_kind(c.value.strict, *nouns), as_kind(c.value.loose, *nouns)))
-                  for c in claims]
-        found = [kind_of(c.value.unit) for c in claims]
+        noun = next(iter(nouns))
+        counted = [_counted(c, noun) for c in claims]
+        if any(map(operator.is_not, counted, claims)):
+            claims = counted
+            found = [kind_of(c.value.unit) for c in claims]
     if metric_kind is not None:
         expected = expected_kind(metric_kind, group[0].change)
         fitting = {kind: fits(kind, expected) for kind in set(found)}
@@ -116,6 +119,15 @@ def _of_one_kind(group: list[Claim], vocabulary: Vocabulary) -> tuple[list[Claim
         claims=(written,), key=f"unit:{c.ref}",
     ) for c, written, k in zip(claims, group, kinds) if k != main]
     return same, strays
+
+
+def _counted(claim: Claim, noun: str) -> Claim:
+    """The claim as a count of `noun` (itself where it is one already: no copy)."""
+    value = claim.value
+    strict, loose = as_kind(value.strict, noun), as_kind(value.loose, noun)
+    if strict is value.strict and loose is value.loose:
+        return claim
+    return with_value(claim, with_readings(value, strict, loose))
 
 
 def _currency(unit: Unit) -> str | None:
