@@ -156,7 +156,7 @@ def assemble(loaded: list[_File], problems: list[Problem], config=None) -> Corpu
     known = _KnownRefs(claims)
     broken = {f"{f.source.id}.{i}" for f in good for i in f.broken}
     if len(claims) < len(read):  # refs are unique, so those of claims left out, if any
-        broken |= {c.ref for c in read} - {c.ref for c in claims}
+        broken |= {c.ref for c in read} - known.refs
     checks: list[Check] = []
     for f in good:
         for check in f.checks:
@@ -308,23 +308,18 @@ def _unpacked(item: _File | tuple[_File, list[tuple]], theirs: list[Value], valu
 class _KnownRefs:
     """The refs of the loaded claims, and the closest of them to one that names no claim.
 
-    Refs are looked up as a source's claim ids (the claims' own strings, where a set of
-    refs would make a string for each claim); each source's ids are indexed for
-    suggestions only when a ref into that source is missing.
+    Each source's claim ids are indexed only when a ref into that source is missing.
     """
 
     def __init__(self, claims: Iterable[Claim]) -> None:
-        self._ids: dict[str, dict[str, None]] = {}
+        self.refs = {c.ref for c in claims}
+        self._ids: dict[str, list[str]] = {}
         for c in claims:
-            ids = self._ids.get(c.source)
-            if ids is None:
-                ids = self._ids[c.source] = {}
-            ids[c.id] = None
+            self._ids.setdefault(c.source, []).append(c.id)
         self._names: dict[str, suggest.Names] = {}
 
     def __contains__(self, ref: str) -> bool:
-        source, _, claim_id = ref.rpartition(".")  # ids have no dots
-        return claim_id in self._ids.get(source, ())
+        return ref in self.refs
 
     def closest(self, ref: str) -> str | None:
         source, _, claim_id = ref.rpartition(".")

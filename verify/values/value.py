@@ -45,11 +45,6 @@ class Value(PlainData):
         """One line for people: the text, then both readings."""
         return f"{self.text!r}: strict {self.strict}, loose {self.loose}"
 
-    def __reduce__(self):
-        # Its fields as they are, for a child process handing its values over: attrs' state
-        # dictionary would be built, then set again slot by slot through a lookup by name.
-        return _restored_value, (_value_state(self),)
-
 
 _VALUE_FIELDS = tuple(f.name for f in attrs.fields(Value))
 _value_state = operator.attrgetter(*_VALUE_FIELDS)
@@ -62,15 +57,10 @@ def with_readings(value: Value, strict: Quantity, loose: Quantity) -> Value:
     the readings of thousands of bare counts, and evolve is generic."""
     state = list(_value_state(value))
     state[_STRICT], state[_LOOSE] = strict, loose
-    return _restored_value(state)
-
-
-def _restored_value(state) -> Value:
-    """A Value of the fields of one already made, in order: nothing is converted or checked."""
-    value = object.__new__(Value)
+    typed = object.__new__(Value)
     for set_field, field in zip(_SET_VALUE_FIELDS, state):
-        set_field(value, field)
-    return value
+        set_field(typed, field)
+    return typed
 
 
 def parse_value(
