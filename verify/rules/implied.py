@@ -22,11 +22,7 @@ def loose_holds_strict(value: Value) -> bool:
     strict, loose = value.strict, value.loose
     if strict.unit is not loose.unit:
         return False
-    s, o = strict.interval, loose.interval
-    if s is o:
-        return True
-    return ((s.lo > o.lo or (s.lo == o.lo and (s.lo_open or not o.lo_open)))
-            and (s.hi < o.hi or (s.hi == o.hi and (s.hi_open or not o.hi_open))))
+    return strict.interval is loose.interval or strict.interval.within(loose.interval)
 
 
 def strict_implies_loose(values, tolerance: Fraction) -> bool:
