@@ -19,9 +19,33 @@ FILE = f"cldr_{LOCALE}.toml"
 
 @functools.cache
 def _facts() -> dict[str, Any]:
+    """The kept facts, or none where the installed babel is not one the file was written
+    under: a later babel may have changed a fact, and is then asked for each."""
+    return _kept() if babel_version() in _kept().get("babel", ()) else {}
+
+
+@functools.cache
+def _kept() -> dict[str, Any]:
     from verify.resources import packaged
 
     return packaged(FILE.removesuffix(".toml"))
+
+
+def babel_version() -> str | None:
+    """The installed babel's version, read from its package without importing it (an
+    import would cost what the file spares), or None."""
+    import importlib.util
+    import re
+
+    spec = importlib.util.find_spec("babel")
+    if spec is None or spec.origin is None:
+        return None
+    try:
+        with open(spec.origin, encoding="utf-8") as init:
+            found = re.search(r"""^__version__\s*=\s*['"]([^'"]+)['"]""", init.read(), re.MULTILINE)
+    except OSError:
+        return None
+    return found.group(1) if found else None
 
 
 def fact(locale: str, name: str) -> Any:
@@ -82,6 +106,7 @@ def babel_facts() -> dict[str, Any]:
     decimal, group, grouping = numbers.babel_number_symbols(LOCALE)
     after, before = cldr.babel_scale_words(LOCALE)
     facts = {
+        "babel": [babel_version()],
         "territory_currency": cldr.babel_territory_currency(LOCALE),
         "accounting_parentheses": cldr.babel_accounting_parentheses(LOCALE),
         "number_symbols": {"decimal": decimal, "group": group, "grouping": list(grouping)} if grouping else None,
@@ -120,11 +145,14 @@ def _babel_money(codes: list[str]) -> dict[str, Any]:
 
 def agreed(previous: dict[str, Any] | None, now: dict[str, Any]) -> dict[str, Any]:
     """The facts of `now` that `previous` (written under another babel) holds alike, currency
-    by currency in the tables: what every babel the file was written under agrees on."""
+    by currency in the tables: what every babel the file was written under agrees on. The
+    versions written under are kept too (`babel`)."""
     if previous is None:
         return now
-    kept = {}
+    kept: dict[str, Any] = {"babel": sorted({*previous.get("babel", ()), *now["babel"]}, key=_release)}
     for name, value in now.items():
+        if name == "babel":
+            continue
         if name in TABLES:
             kept[name] = {code: v for code, v in value.items() if previous.get(name, {}).get(code) == v}
         elif previous.get(name) == value:
@@ -132,12 +160,16 @@ def agreed(previous: dict[str, Any] | None, now: dict[str, Any]) -> dict[str, An
     return kept
 
 
+def _release(version: str) -> list[tuple[int, int | str]]:
+    return [(0, int(part)) if part.isdigit() else (1, part) for part in version.split(".")]
+
+
 def written(facts: dict[str, Any]) -> str:
     """The file's text: its facts, tables after the plain values."""
     lines = [f"# CLDR's facts of {LOCALE} (and every currency's minor digits) as babel gives them.",
              "# Written by `python -m verify.values.cldr` under each babel version the project supports",
-             "# (it keeps what they agree on; delete this file to start afresh); tests/test_snapshot.py",
-             "# holds it to babel.", ""]
+             "# (it keeps what they agree on and lists them in `babel`: under any other babel, a run",
+             "# asks babel; delete this file to start afresh); tests/test_snapshot.py holds it to babel.", ""]
     lines += [f"{_key(name)} = {_value(v)}" for name, v in facts.items() if not isinstance(v, dict)]
     lines += _tables(facts, "")
     return "\n".join(lines) + "\n"
