@@ -107,10 +107,13 @@ def test_every_currency_reads_by_its_cldr_name_in_the_locale(locale):
     from babel import Locale
 
     names = cldr.currency_names(locale)
+    currencies = Locale.parse(locale).currencies
     checked = 0
-    for code, name in Locale.parse(locale).currencies.items():
+    for code, name in currencies.items():
         if names.get(name.lower()) != code or any(c.isdigit() or c in "()" for c in name):
             continue  # a name two currencies share is left to the hand table
+        if name != code and name in currencies:
+            continue  # another currency's code (babel 2.17 and 2.18 name VES "VEF" in en_IN): that code
         value = parse_value(f"5 {name}", locale=locale)
         assert value.currency == code, (name, value.currency)
         checked += 1
