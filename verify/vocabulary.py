@@ -40,7 +40,7 @@ class Vocabulary(Record):
                    {normal(k): _bounds(v) for k, v in table["bounds"].items()})
 
     def kind(self, metric: str) -> str | None:
-        return self.kinds.get(_normal(metric))
+        return self.kinds.get(normal(metric))
 
     def can_be_negative(self, metric: str) -> bool:
         return normal(metric) in self.signed
@@ -65,18 +65,6 @@ def _bounds(text: str) -> tuple[Fraction | None, Fraction | None]:
         return percent(text[9:]), None
     low, _, high = text.partition(" to ")
     return percent(low), percent(high)
-
-
-_NORMAL: dict[str, str] = {}  # a metric as written -> normalised: a corpus writes a few dozen, each rule asks per claim
-
-
-def _normal(metric: str) -> str:
-    found = _NORMAL.get(metric)
-    if found is None:
-        if len(_NORMAL) >= 4096:
-            _NORMAL.clear()
-        found = _NORMAL[metric] = normal(metric)
-    return found
 
 
 @functools.cache

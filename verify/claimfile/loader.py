@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import errno
 import re
-import sys
 from datetime import date
 from fractions import Fraction
 from pathlib import Path
+from sys import intern
 from typing import Any, Callable, Iterable, Iterator
 
 import attrs
@@ -50,8 +50,6 @@ from verify.model import (
 )
 from verify.periods import Period
 from verify.values import Value, parse_value
-
-intern = sys.intern
 
 
 class _File(Record):
@@ -292,14 +290,14 @@ def _unpacked(item: _File | tuple[_File, list[tuple]], theirs: list[Value], valu
         return item
     f, rows = item
     path, source_id = f.path, f.source.id  # type: ignore[union-attr]  # a file with claims has a source
-    lines, dates, parse = values.lines, values.dates, Period.parse
+    line_of, date_of, parse = values.line, values.date, Period.parse
     f.claims = [restored_claim((
         intern(claim_id), intern(entity), intern(metric), theirs[place], source_id,
         period if period is None or period.__class__ is not str else parse(period),
-        as_of if as_of is None else dates.setdefault(as_of, as_of), change if change is None else intern(change),
+        as_of if as_of is None else date_of(as_of), change if change is None else intern(change),
         since, segment if segment is None else intern(segment), market if market is None else intern(market),
         currency if currency is None else intern(currency), quote, precision, note,
-        line_location(path, lines.setdefault(line, line)),
+        line_location(path, line_of(line)),
     )) for (claim_id, entity, metric, place, period, as_of, change, since, segment, market, currency, quote,
             precision, note, line) in rows]
     return f
@@ -664,7 +662,7 @@ class _Reader:
             change = intern(change)
         for key in _SHARED_TEXTS:  # thousands of claims name a few entities and metrics: keep one copy
             if texts[key] is not None:
-                texts[key] = sys.intern(texts[key])
+                texts[key] = intern(texts[key])
         if period is None and as_of is None:
             if source.published is None and self.published_failed:
                 return None  # the bad `published` is already reported
@@ -676,7 +674,7 @@ class _Reader:
             as_of = source.published
         try:
             return converted_claim(  # every field converted above
-                id=sys.intern(claim_id), value=value, source=source.id, period=period, as_of=as_of, change=change,
+                id=intern(claim_id), value=value, source=source.id, period=period, as_of=as_of, change=change,
                 since=since, currency=currency,
                 precision=None if precision is None else str(precision), **texts,
                 location=line_location(self.result.path, self.values.line(self.positions.line("claim", index, "value"))),
